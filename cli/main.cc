@@ -1,0 +1,325 @@
+// gazette: the command line, a thin client of libgazette.
+//
+// Data goes to stdout (or -o FILE); messages go to stderr as "gazette: <file>: <reason>".
+// Exit status: 0 every page gave an article, 1 some did not, 2 usage error.
+#include <CLI/CLI.hpp>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "gazette/gazette.h"
+#include "io/input.h"
+#include "output/json.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Settings {
+  std::vector<std::string> inputs;
+  std::string output;
+  std::string format = "json";
+  std::string body_format = "text";
+  std::string url;
+  std::string charset;
+  std::string parser = "gumbo";
+  std::string stats;
+  unsigned jobs = 0;
+  size_t max_bytes = 64u << 20;
+  bool quiet = false;
+};
+
+// One page to process: a file path, or "-" for standard input.
+struct Job {
+  std::string source;
+  bool from_dir = false;
+};
+
+struct Outcome {
+  std::string text;        // what goes to the output (record or rendered article)
+  std::string message;     // for stderr, empty when fine
+  bool ok = false;
+  bool ready = false;
+  uint64_t read_ns = 0, page_ns = 0;
+};
+
+std::string render(const gazette::Article& a, const Settings& s, bool several) {
+  using gazette::Format;
+  if (s.format == "json")
+    return gazette::to_json(a, s.body_format == "markdown" ? Format::kMarkdown : Format::kText) +
+           "\n";
+  std::string out;
+  if (s.format == "markdown") {
+    if (several) out += "<!-- " + a.source + " -->\n";
+    if (!a.title.empty()) out += "# " + a.title + "\n\n";
+    std::string meta;
+    for (size_t i = 0; i < a.authors.size(); ++i) meta += (i ? ", " : "") + a.authors[i];
+    for (const std::string* f : {&a.date_published, &a.site_name})
+      if (!f->empty()) meta += (meta.empty() ? "" : " · ") + *f;
+    if (!meta.empty()) out += "*" + meta + "*\n\n";
+    out += gazette::render_body(a, Format::kMarkdown) + "\n\n";
+    return out;
+  }
+  if (several) out += "==> " + a.source + " <==\n";
+  if (!a.title.empty()) out += a.title + "\n\n";
+  out += a.body + "\n\n";
+  return out;
+}
+
+class Output {
+ public:
+  explicit Output(FILE* f) : f_(f) {}
+  // False once the reader has gone away (closed pipe) or the disk fails.
+  bool write(const std::string& s) {
+    if (broken_) return false;
+    if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) broken_ = true;
+    return !broken_;
+  }
+  bool close() {
+    bool ok = std::fflush(f_) == 0 && !broken_;
+    if (f_ != stdout) ok = std::fclose(f_) == 0 && ok;
+    return ok;
+  }
+  bool broken() const { return broken_; }
+
+ private:
+  FILE* f_;
+  bool broken_ = false;
+};
+
+void print_error(const std::string& source, const std::string& reason) {
+  std::fprintf(stderr, "gazette: %s: %s\n", source.c_str(), reason.c_str());
+}
+
+void add_ns(std::atomic<uint64_t>& a, uint64_t v) { a.fetch_add(v, std::memory_order_relaxed); }
+
+int run_extract(const Settings& s) {
+  // Expand directories into their page files; keep command-line files as given.
+  std::vector<Job> jobs;
+  int status = 0;
+  for (const std::string& in : s.inputs) {
+    std::error_code ec;
+    if (in != "-" && std::filesystem::is_directory(in, ec)) {
+      std::vector<std::pair<std::string, std::string>> errors;
+      for (auto& p : gazette::io::list_pages(in, errors)) jobs.push_back({std::move(p), true});
+      for (auto& [path, reason] : errors) {
+        print_error(path, reason);
+        status = 1;
+      }
+    } else {
+      jobs.push_back({in, false});
+    }
+  }
+  bool several = jobs.size() > 1;
+
+  FILE* out_file = stdout;
+  if (!s.output.empty() && s.output != "-") {
+    out_file = std::fopen(s.output.c_str(), "wb");
+    if (!out_file) {
+      print_error(s.output, std::strerror(errno));
+      return 2;
+    }
+  }
+  Output out(out_file);
+
+  unsigned threads = s.jobs ? s.jobs : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, std::max<size_t>(1, jobs.size()));
+
+  gazette::Options base;
+  base.charset = s.charset;
+  base.max_input_bytes = s.max_bytes;
+
+  // Results are written in input order; workers stay at most `window` pages ahead of the writer
+  // so memory stays bounded however many pages there are.
+  std::vector<Outcome> results(jobs.size());
+  std::mutex mu;
+  std::condition_variable cv_ready, cv_space;
+  size_t next_job = 0, written = 0;
+  const size_t window = 16 * threads;
+  std::atomic<bool> stop{false};
+  std::atomic<uint64_t> decode_ns{0}, parse_ns{0}, extract_ns{0}, metadata_ns{0}, read_ns{0},
+      bytes{0}, pages{0};
+  uint64_t max_page_ns = 0;
+  std::string max_page_source;
+
+  auto worker = [&] {
+    gazette::Extractor ex;
+    while (true) {
+      size_t i;
+      {
+        std::unique_lock lock(mu);
+        cv_space.wait(lock, [&] { return stop || next_job < written + window; });
+        if (stop || next_job >= jobs.size()) break;
+        i = next_job++;
+      }
+      const Job& job = jobs[i];
+      Outcome o;
+      auto t0 = Clock::now();
+      gazette::Result<std::string> data = std::string();
+      if (job.source == "-") {
+        std::string buf((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        data = std::move(buf);
+      } else {
+        data = gazette::io::read_page(job.source, s.max_bytes);
+      }
+      auto t1 = Clock::now();
+      o.read_ns = static_cast<uint64_t>((t1 - t0).count());
+      if (!data) {
+        o.message = data.error().message;
+        o.text = gazette::error_json(job.source, data.error()) + "\n";
+      } else {
+        gazette::Options opt = base;
+        opt.url = s.url;
+        auto r = ex.extract(*data, opt);
+        if (r) {
+          r->source = job.source;
+          o.text = render(*r, s, several);
+          o.ok = true;
+        } else {
+          o.message = r.error().message;
+          o.text = gazette::error_json(job.source, r.error()) + "\n";
+        }
+      }
+      o.page_ns = static_cast<uint64_t>((Clock::now() - t1).count());
+      std::lock_guard lock(mu);
+      o.ready = true;
+      results[i] = std::move(o);
+      cv_ready.notify_all();
+    }
+    add_ns(decode_ns, ex.times().decode_ns);
+    add_ns(parse_ns, ex.times().parse_ns);
+    add_ns(extract_ns, ex.times().extract_ns);
+    add_ns(metadata_ns, ex.times().metadata_ns);
+    add_ns(bytes, ex.times().bytes);
+    add_ns(pages, ex.times().pages);
+  };
+
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+
+  uint64_t output_ns = 0;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    Outcome o;
+    {
+      std::unique_lock lock(mu);
+      cv_ready.wait(lock, [&] { return results[i].ready; });
+      o = std::move(results[i]);
+      results[i] = Outcome();
+    }
+    add_ns(read_ns, o.read_ns);
+    if (o.page_ns > max_page_ns) {
+      max_page_ns = o.page_ns;
+      max_page_source = jobs[i].source;
+    }
+    if (!o.ok) {
+      status = 1;
+      if (!s.quiet) print_error(jobs[i].source, o.message);
+    }
+    auto t = Clock::now();
+    // In text and Markdown output a failed page has no record; JSON keeps one per page.
+    bool wrote = (s.format != "json" && !o.ok) ? true : out.write(o.text);
+    output_ns += static_cast<uint64_t>((Clock::now() - t).count());
+    {
+      std::lock_guard lock(mu);
+      ++written;
+      if (!wrote) stop = true;  // closed pipe: end quietly
+      cv_space.notify_all();
+    }
+    if (!wrote) break;
+  }
+  {
+    std::lock_guard lock(mu);
+    stop = true;
+    cv_space.notify_all();
+  }
+  for (auto& t : pool) t.join();
+  bool closed_ok = out.close();
+  if (out.broken()) return status;  // the reader went away: not an error of ours
+  if (!closed_ok) {
+    print_error(s.output.empty() ? "<stdout>" : s.output, "write failed");
+    return 1;
+  }
+
+  if (!s.stats.empty()) {
+    FILE* f = std::fopen(s.stats.c_str(), "w");
+    if (!f) {
+      print_error(s.stats, std::strerror(errno));
+      return 1;
+    }
+    std::string src;
+    gazette::output::append_json_string(src, max_page_source);
+    std::fprintf(f,
+                 "{\"pages\": %llu, \"bytes\": %llu, \"read_ns\": %llu, \"decode_ns\": %llu, "
+                 "\"parse_ns\": %llu, \"extract_ns\": %llu, \"metadata_ns\": %llu, "
+                 "\"output_ns\": %llu, \"max_page_ns\": %llu, \"max_page_source\": %s, "
+                 "\"threads\": %u}\n",
+                 static_cast<unsigned long long>(pages.load()),
+                 static_cast<unsigned long long>(bytes.load()),
+                 static_cast<unsigned long long>(read_ns.load()),
+                 static_cast<unsigned long long>(decode_ns.load()),
+                 static_cast<unsigned long long>(parse_ns.load()),
+                 static_cast<unsigned long long>(extract_ns.load()),
+                 static_cast<unsigned long long>(metadata_ns.load()),
+                 static_cast<unsigned long long>(output_ns),
+                 static_cast<unsigned long long>(max_page_ns), src.c_str(), threads);
+    std::fclose(f);
+  }
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed stdout pipe must end the program quietly, not kill it with SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  CLI::App app{"gazette: clean, structured articles from news pages"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "gazette 0.1.0");
+
+  Settings s;
+  CLI::App* extract = app.add_subcommand("extract", "Extract one article record per page");
+  extract->add_option("inputs", s.inputs,
+                      "Pages: files, directories (searched recursively for .html, .htm, "
+                      ".xhtml, and .gz of each), or - for standard input")
+      ->required();
+  extract->add_option("-o,--output", s.output, "Write to FILE instead of standard output");
+  extract->add_option("--format", s.format, "Output: json (one JSON object per line), text, markdown")
+      ->check(CLI::IsMember({"json", "text", "markdown"}));
+  extract->add_option("--body-format", s.body_format, "The body inside JSON records: text or markdown")
+      ->check(CLI::IsMember({"text", "markdown"}));
+  extract->add_option("--url", s.url, "The page's URL (for standard input or a single file)");
+  extract->add_option("--charset", s.charset, "The transport charset, as HTTP Content-Type would give it");
+  extract->add_option("--parser", s.parser, "HTML parser: gumbo")
+      ->check(CLI::IsMember({"gumbo"}));
+  extract->add_option("-j,--jobs", s.jobs, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1u, 1024u));
+  extract->add_option("--max-bytes", s.max_bytes, "Largest page read, in bytes (default 64 MiB)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 40));
+  extract->add_option("--stats", s.stats, "Write per-stage timings as JSON to FILE");
+  extract->add_flag("-q,--quiet", s.quiet, "No per-page messages on standard error");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  if (s.url.size() && s.inputs.size() > 1) {
+    std::fprintf(stderr, "gazette: --url applies to a single input\n");
+    return 2;
+  }
+  return run_extract(s);
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Gazette builds and tests with, skipping those already present.
+# Uses apt-get (through sudo when not root). Nothing is downloaded from anywhere but Debian's archive.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config python3
+  libgumbo-dev        # HTML5 tree builder: first parser backend and the reference for our own
+  libuchardet-dev     # charset detection for undeclared non-UTF-8 pages
+  libcld2-dev         # language identification of the body
+  nlohmann-json3-dev  # JSON-LD reading
+  libcli11-dev        # command line
+  zlib1g-dev          # .gz pages
+  libgtest-dev libgmock-dev googletest
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,213 @@
+#include "extract/boilerplate.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "extract/constants.h"
+
+namespace gazette::extract {
+namespace {
+
+using dom::Node;
+using dom::Tag;
+
+std::string lower_ascii(std::string_view s) {
+  std::string r(s);
+  for (char& c : r)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return r;
+}
+
+bool contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+// Matches `word` as a whole token of `s`, where tokens are separated by anything that is not a
+// letter or digit ("ad" matches "ad", "top-ad", "ad_slot", but not "header" or "load").
+bool has_token(std::string_view s, std::string_view word) {
+  size_t pos = 0;
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  };
+  while ((pos = s.find(word, pos)) != std::string_view::npos) {
+    bool left = pos == 0 || !alnum(s[pos - 1]);
+    size_t end = pos + word.size();
+    bool right = end == s.size() || !alnum(s[end]);
+    if (left && right) return true;
+    pos = end;
+  }
+  return false;
+}
+
+template <size_t N>
+bool any_substring(std::string_view s, const std::array<std::string_view, N>& words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return contains(s, w); });
+}
+template <size_t N>
+bool any_token(std::string_view s, const std::array<std::string_view, N>& words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return has_token(s, w); });
+}
+
+// Readability's REGEXPS.positive / negative, as substrings, plus tokens that are too short to
+// match as substrings.
+constexpr std::array<std::string_view, 12> kPositive = {
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+    "blog", "story"};
+constexpr std::array<std::string_view, 22> kNegative = {
+    "hidden", "banner", "combx", "comment", "contact", "footer", "gdpr", "masthead", "media",
+    "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
+    "sponsor", "shopping", "widget", "taboola", "byline"};
+constexpr std::array<std::string_view, 6> kNegativeTokens = {"ad", "ads", "hid", "com", "meta", "tags"};
+
+// Containers that are boilerplate whatever their size (Readability's unlikelyCandidates and
+// trafilatura's discard list).
+constexpr std::array<std::string_view, 47> kBoilerplate = {
+    "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "footer", "gdpr",
+    "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
+    "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+    "newsletter", "cookie", "consent", "subscribe", "signup", "sign-up", "share", "sharing",
+    "teaser", "recommend", "most-popular", "mostpopular", "trending", "navbar", "navigation",
+    "toolbar", "outbrain", "taboola", "banner", "modal", "widget", "jump-link", "skip-link"};
+constexpr std::array<std::string_view, 9> kBoilerplateTokens = {
+    "nav", "ad", "ads", "advert", "tags", "tag", "login", "header", "masthead"};
+// Words so specific to boilerplate that they win over a content word in the same class
+// ("related-articles", "article-share", "post-comments").
+constexpr std::array<std::string_view, 19> kStrongBoilerplate = {
+    "related", "share", "sharing", "social", "newsletter", "cookie", "consent", "subscribe",
+    "signup", "recommend", "trending", "most-popular", "mostpopular", "breadcrumb", "comments",
+    "disqus", "outbrain", "taboola", "paywall"};
+// A class that also says this is content keeps the element (Readability's
+// okMaybeItsACandidate).
+constexpr std::array<std::string_view, 7> kMaybeContent = {"and", "article", "body", "column",
+                                                          "content", "main", "shadow"};
+
+std::string class_and_id(const Node* n) {
+  std::string s = lower_ascii(n->attr("class"));
+  s.push_back(' ');
+  s += lower_ascii(n->attr("id"));
+  return s;
+}
+
+}  // namespace
+
+float class_weight(const Node* n) {
+  std::string ci = lower_ascii(n->attr("class"));
+  std::string id = lower_ascii(n->attr("id"));
+  float w = 0;
+  for (const std::string* s : {&ci, &id}) {
+    if (s->empty()) continue;
+    if (any_substring(*s, kNegative) || any_token(*s, kNegativeTokens)) w -= k::kClassWeight;
+    if (any_substring(*s, kPositive)) w += k::kClassWeight;
+  }
+  return w;
+}
+
+bool is_boilerplate_container(const Node* n) {
+  switch (n->tag) {
+    case Tag::Nav: case Tag::Aside: case Tag::Footer: case Tag::Menu: case Tag::Dialog:
+      return true;
+    case Tag::Body: case Tag::Html: case Tag::Article: case Tag::Main: case Tag::A:
+      return false;
+    default:
+      break;
+  }
+  std::string_view role = n->attr("role");
+  if (role == "navigation" || role == "banner" || role == "contentinfo" ||
+      role == "complementary" || role == "dialog" || role == "alertdialog" || role == "menu" ||
+      role == "menubar" || role == "search")
+    return true;
+  std::string ci = class_and_id(n);
+  if (ci.size() <= 1) return false;
+  // Layout state classes ("has-sidebar", "with-comments", "no-share") describe the page, not
+  // this element.
+  for (std::string_view prefix : {"has-", "with-", "no-"}) {
+    size_t pos;
+    while ((pos = ci.find(prefix)) != std::string::npos) {
+      size_t end = ci.find(' ', pos);
+      ci.erase(pos, end == std::string::npos ? std::string::npos : end - pos);
+    }
+  }
+  if (any_substring(ci, kStrongBoilerplate)) return true;
+  bool bad = any_substring(ci, kBoilerplate) || any_token(ci, kBoilerplateTokens);
+  return bad && !any_substring(ci, kMaybeContent);
+}
+
+bool is_metadata_container(const Node* n) {
+  if (n->is(Tag::Address) || n->is(Tag::Time)) return true;
+  if (n->attr("rel") == "author") return true;
+  std::string ci = class_and_id(n);
+  if (ci.size() <= 1) return false;
+  static constexpr std::array<std::string_view, 12> kWords = {
+      "byline", "dateline", "author", "timestamp", "published", "pubdate", "post-date",
+      "article-date", "entry-date", "posted-on", "post-info", "article-info"};
+  static constexpr std::array<std::string_view, 5> kTokens = {"meta", "date", "time", "datum",
+                                                              "entry-meta"};
+  return any_substring(ci, kWords) || any_token(ci, kTokens);
+}
+
+bool is_never_content(const Node* n) {
+  if (n->ns != dom::Namespace::kHtml) return true;
+  switch (n->tag) {
+    case Tag::Script: case Tag::Style: case Tag::Noscript: case Tag::Template: case Tag::Head:
+    case Tag::Title: case Tag::Meta: case Tag::Link: case Tag::Iframe: case Tag::Object:
+    case Tag::Embed: case Tag::Button: case Tag::Select: case Tag::Input: case Tag::Textarea:
+    case Tag::Option: case Tag::Canvas: case Tag::Audio: case Tag::Video: case Tag::Map:
+    case Tag::Svg: case Tag::Math: case Tag::Datalist: case Tag::Label: case Tag::Base:
+    case Tag::Param: case Tag::Source: case Tag::Track: case Tag::Area: case Tag::Frameset:
+    case Tag::Frame:
+      return true;
+    default:
+      break;
+  }
+  if (n->has_attr("hidden")) return true;
+  if (n->attr("aria-hidden") == "true" && n->tag != Tag::Body && n->tag != Tag::Html) return true;
+  std::string_view style = n->attr("style");
+  if (!style.empty()) {
+    std::string s = lower_ascii(style);
+    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+    if (contains(s, "display:none") || contains(s, "visibility:hidden")) return true;
+  }
+  return false;
+}
+
+bool is_boilerplate_line(std::string_view text) {
+  if (text.size() > k::kMaxBoilerplateLineChars) return false;
+  std::string t = lower_ascii(text);
+  // Strip trailing punctuation and arrows: "Read more »", "Loading...".
+  while (!t.empty() && (t.back() == '.' || t.back() == ' ' || t.back() == ':' ||
+                        t.back() == '>' || static_cast<unsigned char>(t.back()) >= 0x80)) {
+    if (static_cast<unsigned char>(t.back()) >= 0x80) {
+      // Drop one trailing non-ASCII symbol (», …, →) only when it is a symbol, not a letter:
+      // symbols in these ranges start with 0xC2 (»), 0xE2 (…, →).
+      size_t start = t.size() - 1;
+      while (start > 0 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
+      auto lead = static_cast<unsigned char>(t[start]);
+      if (lead != 0xC2 && lead != 0xE2) break;
+      t.erase(start);
+    } else {
+      t.pop_back();
+    }
+  }
+  static constexpr std::array<std::string_view, 40> kExact = {
+      "loading", "chargement", "cargando", "caricamento", "carregando", "wird geladen",
+      "read more", "more", "see more", "show more", "load more", "voir plus", "lire plus",
+      "lire aussi", "lire la suite", "en savoir plus", "weiterlesen", "mehr lesen", "mehr",
+      "mehr zum thema", "leer más", "ver más", "seguir leyendo", "leggi anche", "leggi di più",
+      "continua a leggere", "leia mais", "ver mais", "saiba mais", "share", "partager",
+      "teilen", "compartir", "condividi", "compartilhar", "advertisement", "publicité",
+      "anzeige", "publicidad", "pubblicità"};
+  for (std::string_view e : kExact)
+    if (t == e) return true;
+  static constexpr std::array<std::string_view, 24> kPrefixes = {
+      "share on ", "share this", "partager sur ", "teilen auf ", "compartir en ",
+      "condividi su ", "compartilhar no ", "subscribe to ", "sign up for ", "abonnez-vous",
+      "inscrivez-vous", "abonnieren sie", "jetzt abonnieren", "suscríbete", "iscriviti",
+      "assine ", "follow us", "suivez-nous", "folgen sie uns", "síguenos", "seguici",
+      "siga-nos", "read also", "related:"};
+  for (std::string_view p : kPrefixes)
+    if (t.compare(0, p.size(), p) == 0) return true;
+  return false;
+}
+
+}  // namespace gazette::extract

@@ -1,0 +1,640 @@
+#include "extract/extract.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "extract/boilerplate.h"
+#include "extract/constants.h"
+
+namespace gazette::extract {
+namespace {
+
+using dom::Node;
+using dom::NodeType;
+using dom::Tag;
+
+// Per-element statistics over the non-excluded part of its subtree. Node::mark holds
+// index + 1 into the stats vector; Node::score holds the content score (valid when
+// `scored`).
+struct Stats {
+  uint32_t chars = 0;        // text characters, whitespace excluded
+  uint32_t link_chars = 0;   // of which inside <a>
+  uint32_t commas = 0;
+  uint32_t inline_chars = 0;   // text in this element's own inline content (not in child blocks)
+  uint32_t inline_commas = 0;
+  uint32_t paragraphs = 0, images = 0, list_items = 0, inputs = 0, embeds = 0, headings = 0;
+  uint32_t list_chars = 0;   // text inside li
+  uint32_t heading_chars = 0;
+  float weight = 0;          // class weight
+  bool excluded = false;     // this subtree is not content in the current pass
+  bool has_block_child = false;
+  bool scored = false;
+};
+
+enum class Mode { kPrecise, kLenient };
+
+bool is_comma_at(std::string_view s, size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c == ',') return true;
+  // U+FF0C fullwidth comma, U+3001 ideographic comma.
+  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+      static_cast<unsigned char>(s[i + 2]) == 0x8C)
+    return true;
+  if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(s[i + 2]) == 0x81)
+    return true;
+  return false;
+}
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+// Counts characters (UTF-8 lead bytes) that are not whitespace, and commas.
+void count_text(std::string_view s, uint32_t& chars, uint32_t& commas) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (is_space(c) || (c & 0xC0) == 0x80) continue;
+    // U+00A0 no-break space counts as whitespace.
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) continue;
+    ++chars;
+    if (is_comma_at(s, i)) ++commas;
+  }
+}
+
+bool is_heading(Tag t) {
+  return t == Tag::H1 || t == Tag::H2 || t == Tag::H3 || t == Tag::H4 || t == Tag::H5 ||
+         t == Tag::H6;
+}
+
+class Extraction {
+ public:
+  Extraction(dom::Document& doc, const Hints& hints) : doc_(doc), hints_(hints) {}
+
+  size_t run(std::vector<Block>& blocks) {
+    Node* body = doc_.body();
+    if (!body) body = doc_.root();
+    body_ = body;
+
+    size_t best = 0;
+    for (Mode mode : {Mode::kPrecise, Mode::kLenient}) {
+      compute_stats(mode);
+      std::vector<Block> out;
+      size_t chars = extract_scored(out, mode);
+      if (chars > best * 2 || (best < k::kMinArticleChars && chars > best)) {
+        best = chars;
+        blocks = std::move(out);
+      }
+      if (best >= k::kMinArticleChars) break;
+    }
+    if (best < k::kMinArticleChars) {
+      std::vector<Block> out;
+      size_t chars = all_paragraphs(out);
+      if (chars > best * 2 || (best == 0 && chars > 0)) {
+        best = chars;
+        blocks = std::move(out);
+      }
+    }
+    if (best < k::kMinArticleChars && !hints_.json_ld_body.empty()) {
+      std::vector<Block> out;
+      size_t chars = json_ld_paragraphs(out);
+      if (chars > best) {
+        best = chars;
+        blocks = std::move(out);
+      }
+    }
+    return best;
+  }
+
+ private:
+  Stats& st(const Node* n) { return stats_[n->mark - 1]; }
+
+  // Pre-order numbering and exclusion flags, then post-order accumulation.
+  void compute_stats(Mode mode) {
+    order_.clear();
+    stats_.clear();
+    dom::walk(doc_.root(), [&](Node* n) {
+      if (n->type == NodeType::kDocument) return true;
+      if (!n->is_element()) return false;
+      order_.push_back(n);
+      stats_.emplace_back();
+      n->mark = static_cast<uint32_t>(stats_.size());
+      n->score = 0;
+      Stats& s = stats_.back();
+      Node* p = n->parent;
+      bool parent_excluded = p && p->is_element() && p->mark && st(p).excluded;
+      s.excluded = parent_excluded || is_never_content(n) ||
+                   (mode == Mode::kPrecise && is_boilerplate_container(n));
+      return true;
+    });
+    for (auto it = order_.rbegin(); it != order_.rend(); ++it) {
+      Node* n = *it;
+      Stats& s = st(n);
+      if (s.excluded) continue;
+      s.weight = class_weight(n);
+      for (Node* c = n->first_child; c; c = c->next) {
+        if (c->type == NodeType::kText) {
+          uint32_t ch = 0, co = 0;
+          count_text(c->text, ch, co);
+          s.chars += ch;
+          s.commas += co;
+          s.inline_chars += ch;
+          s.inline_commas += co;
+          if (n->is(Tag::A)) s.link_chars += ch;
+          continue;
+        }
+        if (!c->is_element()) continue;
+        const Stats& cs = st(c);
+        if (c->is(Tag::Img) || c->is(Tag::Picture)) ++s.images;
+        if (c->is(Tag::Input)) ++s.inputs;
+        if (c->is(Tag::Embed) || c->is(Tag::Object) || c->is(Tag::Iframe)) ++s.embeds;
+        if (cs.excluded) continue;
+        s.chars += cs.chars;
+        s.commas += cs.commas;
+        s.link_chars += c->is(Tag::A) ? cs.chars : cs.link_chars;
+        s.paragraphs += cs.paragraphs + (c->is(Tag::P) ? 1 : 0);
+        s.images += cs.images;
+        s.list_items += cs.list_items + (c->is(Tag::Li) ? 1 : 0);
+        s.list_chars += c->is(Tag::Li) ? cs.chars : cs.list_chars;
+        s.inputs += cs.inputs;
+        s.embeds += cs.embeds;
+        s.headings += cs.headings + (is_heading(c->tag) ? 1 : 0);
+        s.heading_chars += is_heading(c->tag) ? cs.chars : cs.heading_chars;
+        if (dom::is_block(c->tag) && !c->is(Tag::Br)) {
+          s.has_block_child = true;
+        } else {
+          s.inline_chars += cs.inline_chars;
+          s.inline_commas += cs.inline_commas;
+        }
+      }
+    }
+  }
+
+  float link_density(const Node* n) {
+    const Stats& s = st(n);
+    return s.chars ? static_cast<float>(s.link_chars) / static_cast<float>(s.chars) : 0.f;
+  }
+
+  void init_score(Node* n) {
+    Stats& s = st(n);
+    if (s.scored) return;
+    s.scored = true;
+    float base = 0;
+    switch (n->tag) {
+      case Tag::Div: base = 5; break;
+      case Tag::Pre: case Tag::Td: case Tag::Blockquote: base = 3; break;
+      case Tag::Address: case Tag::Ol: case Tag::Ul: case Tag::Dl: case Tag::Dd: case Tag::Dt:
+      case Tag::Li: case Tag::Form:
+        base = -3; break;
+      case Tag::H1: case Tag::H2: case Tag::H3: case Tag::H4: case Tag::H5: case Tag::H6:
+      case Tag::Th:
+        base = -5; break;
+      default: break;
+    }
+    n->score = base + s.weight;
+    candidates_.push_back(n);
+  }
+
+  // Readability's scoring, then top candidate selection and the sibling merge.
+  size_t extract_scored(std::vector<Block>& out, Mode mode) {
+    candidates_.clear();
+    for (Node* n : order_) {
+      Stats& s = st(n);
+      if (s.excluded || s.inline_chars < k::kMinScoredChars) continue;
+      if (n->ns != dom::Namespace::kHtml || n->is(Tag::A)) continue;
+      // Inline elements pass their text up to the block that holds them.
+      if (!dom::is_block(n->tag) && n->tag != Tag::kUnknown && !n->is(Tag::Span) &&
+          !n->is(Tag::Font))
+        continue;
+      if ((n->is(Tag::Span) || n->is(Tag::Font) || n->tag == Tag::kUnknown) &&
+          n->parent && n->parent->is_element() && !dom::is_block(n->parent->tag) &&
+          !st(n->parent).has_block_child)
+        continue;
+      float score = 1.f + static_cast<float>(s.inline_commas) +
+                    std::min(std::floor(static_cast<float>(s.inline_chars) / k::kCharsPerPoint),
+                             k::kMaxLengthPoints);
+      // A leaf block scores its ancestors; a block with mixed content scores itself too (as
+      // Readability does after wrapping its loose text in a <p>).
+      Node* a = s.has_block_child ? n : n->parent;
+      for (int level = 0; a && a->is_element() && level < k::kScoreLevels; ++level, a = a->parent) {
+        if (a->tag == Tag::Html) break;
+        init_score(a);
+        float divisor = level == 0 ? 1.f : level == 1 ? 2.f : level * k::kAncestorDivisor;
+        a->score += score / divisor;
+      }
+    }
+    Node* top = nullptr;
+    for (Node* c : candidates_) {
+      c->score *= 1.f - link_density(c);
+      if (!top || c->score > top->score) top = c;
+    }
+    if (!top) return 0;
+    top = refine_top(top);
+
+    // Sibling merge.
+    std::vector<Node*> parts;
+    Node* parent = top->parent;
+    if (!parent || !parent->is_element() || top == body_) {
+      parts.push_back(top);
+    } else {
+      float threshold = std::max(k::kSiblingMinScore, top->score * k::kSiblingShare);
+      std::string_view top_class = top->attr("class");
+      for (Node* s = parent->first_child; s; s = s->next) {
+        if (s == top) {
+          parts.push_back(s);
+          continue;
+        }
+        if (!s->is_element() || st(s).excluded) continue;
+        float bonus = (!top_class.empty() && s->attr("class") == top_class)
+                          ? top->score * k::kSiblingShare : 0.f;
+        bool join = st(s).scored && s->score + bonus >= threshold;
+        if (!join && (s->is(Tag::P) || (!st(s).has_block_child && s->is(Tag::Div)))) {
+          float ld = link_density(s);
+          uint32_t len = st(s).chars;
+          if (len > k::kSiblingParaChars && ld < k::kSiblingParaLinkDensity) join = true;
+          else if (len > 0 && len <= k::kSiblingParaChars && ld == 0 && ends_sentence(s))
+            join = true;
+        }
+        if (join) parts.push_back(s);
+      }
+    }
+    BlockWriter w(*this, out, mode);
+    for (Node* p : parts) w.emit(p);
+    w.flush();
+    return postprocess(out);
+  }
+
+  bool ends_sentence(Node* n) {
+    std::string t;
+    dom::append_text(n, t);
+    while (!t.empty() && is_space(static_cast<unsigned char>(t.back()))) t.pop_back();
+    return !t.empty() && (t.back() == '.' || t.find(". ") != std::string::npos);
+  }
+
+  Node* refine_top(Node* top) {
+    // Alternative candidates: when several near-best candidates share an ancestor with the
+    // top one, the article is that ancestor (Readability's MINIMUM_TOPCANDIDATES = 3).
+    std::vector<Node*> sorted = candidates_;
+    std::partial_sort(sorted.begin(), sorted.begin() + std::min<size_t>(5, sorted.size()),
+                      sorted.end(), [](Node* a, Node* b) { return a->score > b->score; });
+    std::vector<Node*> alternatives;
+    for (size_t i = 1; i < std::min<size_t>(5, sorted.size()); ++i)
+      if (sorted[i]->score >= top->score * 0.75f) alternatives.push_back(sorted[i]);
+    if (alternatives.size() >= 3) {
+      for (Node* p = top->parent; p && p->is_element() && p != body_; p = p->parent) {
+        int containing = 0;
+        for (Node* alt : alternatives)
+          for (Node* q = alt; q; q = q->parent)
+            if (q == p) { ++containing; break; }
+        if (containing >= 3) {
+          top = p;
+          if (!st(top).scored) init_score(top);
+          break;
+        }
+      }
+    }
+    // Climb while the parent scores higher (the article continues around the candidate).
+    Node* parent = top->parent;
+    float last = top->score;
+    float threshold = last / 3;
+    while (parent && parent->is_element() && parent != body_ && parent->tag != Tag::Html) {
+      if (!st(parent).scored) {
+        parent = parent->parent;
+        continue;
+      }
+      if (parent->score < threshold) break;
+      if (parent->score > last) {
+        top = parent;
+        break;
+      }
+      last = parent->score;
+      parent = parent->parent;
+    }
+    // An only child stands for its parent.
+    while (top->parent && top->parent->is_element() && top->parent != body_ &&
+           top->parent->tag != Tag::Html && top->parent->first_child == top->parent->last_child)
+      top = top->parent;
+    return top;
+  }
+
+  // Readability's _cleanConditionally, as a keep/drop decision for one container.
+  bool drop_conditionally(Node* n) {
+    switch (n->tag) {
+      case Tag::Div: case Tag::Section: case Tag::Ul: case Tag::Ol: case Tag::Table:
+      case Tag::Form: case Tag::Fieldset: case Tag::Header: case Tag::Aside: case Tag::Dl:
+        break;
+      default:
+        return false;
+    }
+    const Stats& s = st(n);
+    if (n->is(Tag::Table) && is_data_table(n)) return false;
+    float weight = s.weight;
+    float score = s.scored ? n->score : 0.f;
+    if (weight + score < 0) return true;
+    if (s.commas >= static_cast<uint32_t>(k::kCleanMinCommas)) return false;
+    bool is_list = n->is(Tag::Ul) || n->is(Tag::Ol) ||
+                   (s.chars && static_cast<float>(s.list_chars) / s.chars > 0.9f);
+    bool in_figure = false;
+    for (Node* a = n->parent; a && a->is_element(); a = a->parent)
+      if (a->is(Tag::Figure)) { in_figure = true; break; }
+    float p = static_cast<float>(s.paragraphs);
+    float img = static_cast<float>(s.images);
+    float ld = link_density(n);
+    float heading_density = s.chars ? static_cast<float>(s.heading_chars) / s.chars : 0.f;
+    bool drop =
+        (img > 1 && p / img < 0.5f && !in_figure) ||
+        (!is_list && static_cast<float>(s.list_items) - 100 > p) ||
+        (static_cast<float>(s.inputs) > std::floor(p / 3)) ||
+        (!is_list && heading_density < 0.9f && s.chars < 25 && (img == 0 || img > 2) &&
+         !in_figure) ||
+        (!is_list && weight < k::kClassWeight && ld > k::kCleanLinkDensity) ||
+        (weight >= k::kClassWeight && ld > k::kCleanLinkDensityPositive) ||
+        ((s.embeds == 1 && s.chars < 75) || s.embeds > 1) ||
+        (is_list && ld > k::kMaxLinkDensityList);
+    return drop;
+  }
+
+  // Readability's _getReadabilityDataTable, simplified: a table with a caption, header cells
+  // or a header group holds data, not layout.
+  static bool is_data_table(Node* table) {
+    if (table->attr("role") == "presentation") return false;
+    if (!table->attr("summary").empty()) return true;
+    bool data = false;
+    dom::walk(table, [&](Node* n) {
+      if (n != table && n->is(Tag::Table)) return false;  // nested: a layout table
+      if (n->is(Tag::Caption) || n->is(Tag::Th) || n->is(Tag::Thead) || n->is(Tag::Tfoot))
+        data = true;
+      return !data;
+    });
+    return data;
+  }
+
+  // Walks chosen subtrees and writes blocks.
+  class BlockWriter {
+   public:
+    BlockWriter(Extraction& ex, std::vector<Block>& out, Mode mode)
+        : ex_(ex), out_(out), mode_(mode) {}
+
+    void emit(Node* root) {
+      // Iterative traversal with explicit enter/leave so depth cannot overflow the stack.
+      struct Frame {
+        Node* node;
+        Node* next_child;
+      };
+      std::vector<Frame> stack;
+      if (!enter(root, true)) return;
+      stack.push_back({root, root->first_child});
+      while (!stack.empty()) {
+        Frame& f = stack.back();
+        if (!f.next_child) {
+          leave(f.node);
+          stack.pop_back();
+          continue;
+        }
+        Node* c = f.next_child;
+        f.next_child = c->next;
+        if (c->type == NodeType::kText) {
+          text(c->text);
+        } else if (c->is_element() && enter(c, false)) {
+          stack.push_back({c, c->first_child});
+        }
+      }
+    }
+
+    void flush() {
+      // Trim trailing whitespace and the separator of an unfinished table row.
+      while (!buf_.empty() && (buf_.back() == ' ' || buf_.back() == '\n' || buf_.back() == '\t'))
+        buf_.pop_back();
+      if (!buf_.empty()) {
+        Block b;
+        b.kind = kind_;
+        b.level = level_;
+        b.ordered = ordered_;
+        b.text = std::move(buf_);
+        out_.push_back(std::move(b));
+      }
+      buf_.clear();
+      pending_space_ = false;
+    }
+
+   private:
+    struct Context {
+      Block::Kind kind;
+      uint8_t level;
+      bool ordered;
+    };
+
+    bool enter(Node* n, bool is_root) {
+      const Stats& s = ex_.st(n);
+      if (s.excluded) return false;
+      if (!is_root && mode_ == Mode::kPrecise && ex_.drop_conditionally(n)) return false;
+      if (!is_root && is_heading(n->tag) && s.weight < 0) return false;
+      if (!is_root && mode_ == Mode::kPrecise && s.chars < k::kMaxMetadataBlockChars &&
+          is_metadata_container(n))
+        return false;
+      if (n->is(Tag::Br)) {
+        if (kind_ != Block::Kind::kCode) {
+          while (!buf_.empty() && buf_.back() == ' ') buf_.pop_back();
+          if (!buf_.empty() && buf_.back() != '\n') buf_.push_back('\n');
+          pending_space_ = false;
+        }
+        return false;
+      }
+      if (n->is(Tag::Img) || n->is(Tag::Hr)) {
+        if (n->is(Tag::Hr)) flush();
+        return false;
+      }
+      if (n->is(Tag::Td) || n->is(Tag::Th)) {
+        if (kind_ == Block::Kind::kTableRow && !buf_.empty()) {
+          while (!buf_.empty() && buf_.back() == ' ') buf_.pop_back();
+          buf_.push_back('\t');
+          pending_space_ = false;
+        }
+        contexts_.push_back({kind_, level_, ordered_});
+        return true;
+      }
+      if (!dom::is_block(n->tag)) {
+        contexts_.push_back({kind_, level_, ordered_});
+        return true;
+      }
+      flush();
+      contexts_.push_back({kind_, level_, ordered_});
+      switch (n->tag) {
+        case Tag::H1: case Tag::H2: case Tag::H3: case Tag::H4: case Tag::H5: case Tag::H6:
+          kind_ = Block::Kind::kHeading;
+          level_ = static_cast<uint8_t>(static_cast<int>(n->tag) - static_cast<int>(Tag::H1) + 1);
+          break;
+        case Tag::Ul: case Tag::Ol: case Tag::Menu:
+          ++list_depth_;
+          list_ordered_.push_back(n->is(Tag::Ol));
+          break;
+        case Tag::Li:
+          kind_ = Block::Kind::kListItem;
+          level_ = static_cast<uint8_t>(std::max(1, list_depth_));
+          ordered_ = !list_ordered_.empty() && list_ordered_.back();
+          break;
+        case Tag::Blockquote:
+          kind_ = Block::Kind::kQuote;
+          break;
+        case Tag::Pre:
+          kind_ = Block::Kind::kCode;
+          break;
+        case Tag::Tr:
+          kind_ = Block::Kind::kTableRow;
+          break;
+        case Tag::P: case Tag::Div: case Tag::Section: case Tag::Article:
+          // A paragraph inside a list item or quote keeps that kind.
+          if (kind_ != Block::Kind::kListItem && kind_ != Block::Kind::kQuote &&
+              kind_ != Block::Kind::kCode)
+            kind_ = Block::Kind::kParagraph;
+          break;
+        default:
+          if (kind_ == Block::Kind::kTableRow || kind_ == Block::Kind::kHeading)
+            kind_ = Block::Kind::kParagraph;
+          break;
+      }
+      return true;
+    }
+
+    void leave(Node* n) {
+      if (n->is(Tag::Td) || n->is(Tag::Th) || !dom::is_block(n->tag)) {
+        if (!contexts_.empty()) contexts_.pop_back();
+        return;
+      }
+      flush();
+      if (n->is(Tag::Ul) || n->is(Tag::Ol) || n->is(Tag::Menu)) {
+        --list_depth_;
+        if (!list_ordered_.empty()) list_ordered_.pop_back();
+      }
+      if (!contexts_.empty()) {
+        kind_ = contexts_.back().kind;
+        level_ = contexts_.back().level;
+        ordered_ = contexts_.back().ordered;
+        contexts_.pop_back();
+      }
+    }
+
+    void text(std::string_view t) {
+      if (kind_ == Block::Kind::kCode) {
+        buf_.append(t);
+        return;
+      }
+      for (size_t i = 0; i < t.size(); ++i) {
+        auto c = static_cast<unsigned char>(t[i]);
+        if (is_space(c)) {
+          pending_space_ = true;
+          continue;
+        }
+        if (pending_space_ && !buf_.empty() && buf_.back() != '\n' && buf_.back() != '\t' &&
+            buf_.back() != ' ')
+          buf_.push_back(' ');
+        pending_space_ = false;
+        buf_.push_back(static_cast<char>(c));
+      }
+    }
+
+    Extraction& ex_;
+    std::vector<Block>& out_;
+    Mode mode_;
+    std::string buf_;
+    bool pending_space_ = false;
+    Block::Kind kind_ = Block::Kind::kParagraph;
+    uint8_t level_ = 0;
+    bool ordered_ = false;
+    int list_depth_ = 0;
+    std::vector<bool> list_ordered_;
+    std::vector<Context> contexts_;
+  };
+
+  // Drops boilerplate lines and the repeated headline; returns the characters kept.
+  size_t postprocess(std::vector<Block>& blocks) {
+    std::string title = normalise_for_compare(hints_.title);
+    size_t i = 0;
+    std::vector<Block> kept;
+    kept.reserve(blocks.size());
+    for (Block& b : blocks) {
+      ++i;
+      if (is_boilerplate_line(b.text)) continue;
+      if (!title.empty() && i <= 5 && b.kind != Block::Kind::kCode &&
+          normalise_for_compare(b.text) == title)
+        continue;
+      kept.push_back(std::move(b));
+    }
+    blocks = std::move(kept);
+    size_t chars = 0;
+    for (const Block& b : blocks) {
+      uint32_t ch = 0, co = 0;
+      count_text(b.text, ch, co);
+      chars += ch;
+    }
+    return chars;
+  }
+
+  static std::string normalise_for_compare(std::string_view s) {
+    std::string r;
+    bool space = false;
+    for (char ch : s) {
+      auto c = static_cast<unsigned char>(ch);
+      if (is_space(c)) {
+        space = !r.empty();
+        continue;
+      }
+      if (space) r.push_back(' ');
+      space = false;
+      r.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+    }
+    return r;
+  }
+
+  // Recall fallback: every paragraph-like block outside never-content elements, in order.
+  size_t all_paragraphs(std::vector<Block>& out) {
+    compute_stats(Mode::kLenient);
+    BlockWriter w(*this, out, Mode::kLenient);
+    for (Node* n : order_) {
+      if (!(n->is(Tag::P) || n->is(Tag::Pre) || n->is(Tag::Blockquote)) || st(n).excluded)
+        continue;
+      bool nested = false;
+      for (Node* a = n->parent; a && a->is_element(); a = a->parent)
+        if (a->is(Tag::P) || a->is(Tag::Pre) || a->is(Tag::Blockquote)) { nested = true; break; }
+      if (!nested) w.emit(n);
+    }
+    w.flush();
+    return postprocess(out);
+  }
+
+  size_t json_ld_paragraphs(std::vector<Block>& out) {
+    std::string_view t = hints_.json_ld_body;
+    size_t start = 0;
+    while (start < t.size()) {
+      size_t nl = t.find('\n', start);
+      if (nl == std::string_view::npos) nl = t.size();
+      std::string line;
+      bool space = false;
+      for (char ch : t.substr(start, nl - start)) {
+        if (is_space(static_cast<unsigned char>(ch))) { space = !line.empty(); continue; }
+        if (space) line.push_back(' ');
+        space = false;
+        line.push_back(ch);
+      }
+      if (!line.empty()) out.push_back({Block::Kind::kParagraph, 0, false, std::move(line)});
+      start = nl + 1;
+    }
+    return postprocess(out);
+  }
+
+  dom::Document& doc_;
+  const Hints& hints_;
+  Node* body_ = nullptr;
+  std::vector<Node*> order_;
+  std::vector<Stats> stats_;
+  std::vector<Node*> candidates_;
+};
+
+}  // namespace
+
+size_t extract_body(dom::Document& doc, const Hints& hints, std::vector<Block>& blocks) {
+  blocks.clear();
+  Extraction ex(doc, hints);
+  return ex.run(blocks);
+}
+
+}  // namespace gazette::extract

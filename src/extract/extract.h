@@ -1,0 +1,33 @@
+// Main-content extraction: from a parsed page to the article body as structured blocks.
+//
+// The algorithm, in passes:
+//  1. Precise pass. Elements that never hold content (scripts, forms, hidden nodes) and
+//     boilerplate containers (navigation, share bars, comments, related links, cookie and
+//     newsletter boxes, by tag, role and class/id vocabulary) are excluded. Text blocks score
+//     their ancestors from their length and commas (Readability's scoring); the best-scoring
+//     container, scaled by its link density, wins; siblings that look like part of the same
+//     article join it. Inside it, containers that look like boilerplate by their make-up (link
+//     density, images per paragraph, form inputs) are dropped (Readability's conditional
+//     cleaning), then short boilerplate lines and the repeated headline.
+//  2. Recall passes, when the precise pass finds less than k::kMinArticleChars: the same with
+//     only tag-level exclusions, then every paragraph of the page, then JSON-LD articleBody.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "gazette/gazette.h"
+#include "parse/dom.h"
+
+namespace gazette::extract {
+
+struct Hints {
+  std::string_view title;             // the article's headline, to drop its repetition
+  std::string_view json_ld_body;      // JSON-LD articleBody, a fallback and cross-check
+};
+
+// Extracts the body of `doc` into `blocks` (cleared first). Uses the nodes' scratch fields.
+// Returns the number of characters of text extracted (0: no article found).
+size_t extract_body(dom::Document& doc, const Hints& hints, std::vector<Block>& blocks);
+
+}  // namespace gazette::extract

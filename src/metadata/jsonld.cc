@@ -1,0 +1,330 @@
+#include "metadata/jsonld.h"
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "metadata/text.h"
+
+namespace gazette::metadata::jsonld {
+namespace {
+
+using json = nlohmann::json;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+int rank_of_type(std::string_view t) {
+  // "schema:NewsArticle" / "http://schema.org/NewsArticle" -> "NewsArticle"
+  size_t cut = t.find_last_of(":/");
+  if (cut != std::string_view::npos) t = t.substr(cut + 1);
+  if (ends_with(t, "Article") || ends_with(t, "Posting") || t == "Report" || t == "Blog" ||
+      t == "NewsArticle")
+    return 0;
+  if (ends_with(t, "Page")) return 1;
+  static constexpr std::string_view kWorks[] = {
+      "Recipe", "HowTo", "VideoObject", "Product", "Event", "Course", "Review", "Question",
+      "Book", "Movie", "CreativeWork", "PodcastEpisode", "Episode", "Guide", "Thesis",
+      "Dataset", "SoftwareApplication", "Answer", "Comment", "Service", "JobPosting"};
+  for (auto w : kWorks)
+    if (t == w) return 2;
+  return -1;
+}
+
+// The types of an object (string or array of strings).
+std::vector<std::string> types_of(const json& o) {
+  std::vector<std::string> out;
+  auto it = o.find("@type");
+  if (it == o.end()) return out;
+  if (it->is_string()) out.push_back(it->get<std::string>());
+  if (it->is_array())
+    for (const auto& v : *it)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+class Reader {
+ public:
+  explicit Reader(Info& info) : info_(info) {}
+
+  void add(const json& root) { roots_.push_back(&root); }
+
+  void run() {
+    for (const json* r : roots_) index(*r, 0);
+    for (const json* r : roots_) collect(*r, 0);
+  }
+
+ private:
+  // Records every object with an @id so references ({"@id": ...}) can be followed.
+  void index(const json& v, int depth) {
+    if (depth > 12) return;
+    if (v.is_object()) {
+      auto id = v.find("@id");
+      if (id != v.end() && id->is_string() && v.size() > 1) {
+        auto& slot = ids_[id->get<std::string>()];
+        if (!slot) slot = &v;
+      }
+      for (const auto& [k, c] : v.items()) index(c, depth + 1);
+    } else if (v.is_array()) {
+      for (const auto& c : v) index(c, depth + 1);
+    }
+  }
+
+  const json& deref(const json& v) const {
+    if (v.is_object() && v.size() == 1) {
+      auto id = v.find("@id");
+      if (id != v.end() && id->is_string()) {
+        auto it = ids_.find(id->get<std::string>());
+        if (it != ids_.end()) return *it->second;
+      }
+    }
+    return v;
+  }
+
+  // Objects taken as entities: the roots, members of arrays and @graph, and the mainEntity /
+  // mainEntityOfPage of those. Nested objects (an ItemList's articles, an article's review) are
+  // not, so a page's own article wins over the teasers it lists.
+  void collect(const json& v, int depth) {
+    if (depth > 4) return;
+    if (v.is_array()) {
+      for (const auto& c : v) collect(c, depth + 1);
+      return;
+    }
+    if (!v.is_object()) return;
+    int best_rank = -1;
+    std::string type;
+    for (const auto& t : types_of(v)) {
+      if (t == "WebSite" || ends_with(t, ":WebSite") || ends_with(t, "/WebSite")) {
+        if (info_.website_name.empty()) info_.website_name = name_of(v);
+      }
+      int r = rank_of_type(t);
+      if (r >= 0 && (best_rank < 0 || r < best_rank)) {
+        best_rank = r;
+        type = t;
+      }
+    }
+    if (best_rank >= 0) entity(v, best_rank, type);
+    for (const char* key : {"@graph", "mainEntity", "mainEntityOfPage"}) {
+      auto it = v.find(key);
+      if (it != v.end() && (it->is_object() || it->is_array())) collect(deref(*it), depth + 1);
+    }
+  }
+
+  static std::string str(const json& v) {
+    if (v.is_string()) return text::clean_value(v.get_ref<const std::string&>());
+    if (v.is_number_integer()) return std::to_string(v.get<long long>());
+    return {};
+  }
+
+  // A name: a string, {"name": ...}, {"@value": ...}, or the first of an array of those.
+  std::string name_of(const json& raw) const {
+    const json& v = deref(raw);
+    if (v.is_string()) return str(v);
+    if (v.is_array()) {
+      for (const auto& c : v) {
+        std::string s = name_of(c);
+        if (!s.empty()) return s;
+      }
+      return {};
+    }
+    if (!v.is_object()) return {};
+    for (const char* key : {"name", "@value", "legalName", "alternateName"}) {
+      auto it = v.find(key);
+      if (it != v.end()) {
+        std::string s = it->is_array() || it->is_object() ? name_of(*it) : str(*it);
+        if (!s.empty()) return s;
+      }
+    }
+    auto g = v.find("givenName"), f = v.find("familyName");
+    if (g != v.end() || f != v.end()) {
+      std::string s = (g != v.end() ? str(*g) : "") + " " + (f != v.end() ? str(*f) : "");
+      return text::normalize_space(s);
+    }
+    return {};
+  }
+
+  std::string value_of(const json& o, std::initializer_list<const char*> keys) const {
+    for (const char* key : keys) {
+      auto it = o.find(key);
+      if (it == o.end()) continue;
+      std::string s = it->is_string() ? str(*it) : name_of(*it);
+      if (!s.empty()) return s;
+    }
+    return {};
+  }
+
+  std::string url_of(const json& raw, int depth = 0) const {
+    if (depth > 3) return {};
+    const json& v = deref(raw);
+    if (v.is_string()) return text::normalize_space(v.get_ref<const std::string&>());
+    if (v.is_array()) {
+      for (const auto& c : v) {
+        std::string s = url_of(c, depth + 1);
+        if (!s.empty()) return s;
+      }
+    }
+    if (v.is_object())
+      for (const char* key : {"url", "contentUrl", "@id"}) {
+        auto it = v.find(key);
+        if (it != v.end() && it->is_string()) return url_of(*it, depth + 1);
+      }
+    return {};
+  }
+
+  void authors_of(const json& raw, std::vector<std::string>& out, int depth = 0) const {
+    if (depth > 3) return;
+    const json& v = deref(raw);
+    if (v.is_array()) {
+      for (const auto& c : v) authors_of(c, out, depth + 1);
+      return;
+    }
+    std::string s = name_of(v);
+    if (!s.empty()) out.push_back(std::move(s));
+  }
+
+  void entity(const json& o, int rank, const std::string& type) {
+    Entity e;
+    e.rank = rank;
+    e.type = type;
+    e.headline = value_of(o, {"headline", "name", "alternativeHeadline"});
+    for (const char* key : {"author", "creator"}) {
+      auto it = o.find(key);
+      if (it != o.end()) authors_of(*it, e.authors);
+      if (!e.authors.empty()) break;
+    }
+    e.date_published = value_of(o, {"datePublished", "dateCreated", "uploadDate", "startDate"});
+    e.date_modified = value_of(o, {"dateModified"});
+    e.description = value_of(o, {"description"});
+    auto img = o.find("image");
+    if (img == o.end()) img = o.find("thumbnailUrl");
+    if (img != o.end()) e.image = url_of(*img);
+    for (const char* key : {"publisher", "sourceOrganization"}) {
+      auto it = o.find(key);
+      if (it != o.end()) e.publisher = name_of(*it);
+      if (!e.publisher.empty()) break;
+    }
+    if (e.publisher.empty()) {
+      auto it = o.find("isPartOf");
+      if (it != o.end()) {
+        const json& p = deref(*it);
+        for (const auto& t : types_of(p))
+          if (t == "WebSite") e.publisher = name_of(p);
+      }
+    }
+    auto u = o.find("url");
+    if (u != o.end()) e.url = url_of(*u);
+    auto l = o.find("inLanguage");
+    if (l != o.end()) e.language = name_of(*l);
+    info_.entities.push_back(std::move(e));
+  }
+
+  Info& info_;
+  std::vector<const json*> roots_;
+  std::unordered_map<std::string, const json*> ids_;
+};
+
+}  // namespace
+
+const Entity* Info::best() const {
+  const Entity* out = nullptr;
+  for (const auto& e : entities)
+    if (!out || e.rank < out->rank) out = &e;
+  return out;
+}
+
+std::string repair(std::string_view raw) {
+  std::string_view s = raw;
+  auto trim = [](std::string_view& v) {
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
+  };
+  trim(s);
+  for (std::string_view p : {"<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["}) {
+    if (s.substr(0, p.size()) == p) {
+      s.remove_prefix(p.size());
+      trim(s);
+    }
+  }
+  for (std::string_view p : {"-->", "//]]>", "/*]]>*/", "]]>", ";"}) {
+    if (ends_with(s, p)) {
+      s.remove_suffix(p.size());
+      trim(s);
+    }
+  }
+  std::string out;
+  out.reserve(s.size() + 8);
+  bool in_string = false;
+  int depth = 0;
+  int top_level_values = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (in_string) {
+      if (c == '\\') {
+        if (i + 1 >= s.size()) break;
+        char n = s[i + 1];
+        if (n == '"' || n == '\\' || n == '/' || n == 'b' || n == 'f' || n == 'n' || n == 'r' ||
+            n == 't' || n == 'u') {
+          out += c;
+          out += n;
+        } else if (static_cast<unsigned char>(n) >= 0x20) {
+          out += n;  // \' and other invalid escapes: keep the character
+        }
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+        out += c;
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\t') {
+        out += "\\t";
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        // drop \r and other raw control characters
+      } else {
+        out += c;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (depth == 0) {
+        if (top_level_values > 0) out += ',';
+        ++top_level_values;
+      }
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      // Trailing comma: drop a ',' that is the last non-space character before the closer.
+      size_t k = out.size();
+      while (k > 0 && std::isspace(static_cast<unsigned char>(out[k - 1]))) --k;
+      if (k > 0 && out[k - 1] == ',') out.erase(k - 1, 1);
+      if (depth > 0) --depth;
+    } else if (depth == 0 && (c == ',' || c == ';')) {
+      continue;  // separators between top-level values are re-inserted above
+    }
+    out += c;
+  }
+  if (top_level_values > 1) out = "[" + out + "]";
+  return out;
+}
+
+Info read(const std::vector<std::string_view>& scripts) {
+  Info info;
+  std::vector<json> docs;
+  docs.reserve(scripts.size());
+  for (std::string_view s : scripts) {
+    ++info.scripts;
+    json j = json::parse(s, nullptr, false);
+    if (j.is_discarded()) j = json::parse(repair(s), nullptr, false);
+    if (j.is_discarded()) {
+      ++info.broken;
+      continue;
+    }
+    docs.push_back(std::move(j));
+  }
+  Reader reader(info);
+  for (const auto& d : docs) reader.add(d);
+  reader.run();
+  return info;
+}
+
+}  // namespace gazette::metadata::jsonld

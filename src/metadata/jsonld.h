@@ -1,0 +1,54 @@
+// Reading schema.org JSON-LD (<script type="application/ld+json">) for article metadata.
+// Internal to src/metadata.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette::metadata::jsonld {
+
+// One schema.org object of interest, its values already cleaned (entities decoded, whitespace
+// normalised). Dates are kept as written; the caller parses them.
+struct Entity {
+  // 0: an article (NewsArticle, BlogPosting, ...), 1: a web page (WebPage, QAPage, ...),
+  // 2: another creative work (Recipe, Product, VideoObject, Question, ...).
+  int rank = 2;
+  std::string type;
+  std::string headline;  // headline, else name
+  std::vector<std::string> authors;
+  std::string date_published;  // datePublished, else dateCreated, else uploadDate
+  std::string date_modified;
+  std::string description;
+  std::string image;
+  std::string publisher;  // publisher / sourceOrganization name
+  std::string url;
+  std::string language;  // inLanguage
+};
+
+struct Info {
+  std::vector<Entity> entities;  // in document order
+  std::string website_name;      // name of a WebSite object
+  int scripts = 0;               // JSON-LD scripts seen
+  int broken = 0;                // scripts that did not parse even after repair
+  // The first entity of the best (lowest) rank, or null.
+  const Entity* best() const;
+  // The first entity of the best rank that has a non-empty value of `field`.
+  template <class F>
+  const Entity* best_with(F field) const {
+    const Entity* out = nullptr;
+    for (const auto& e : entities)
+      if (!field(e).empty() && (!out || e.rank < out->rank)) out = &e;
+    return out;
+  }
+};
+
+// Repairs common breakage so nlohmann::json can read it: HTML comment / CDATA wrappers, raw
+// control characters inside strings, invalid escapes (\'), trailing commas, several top-level
+// objects in one script, and a trailing semicolon.
+std::string repair(std::string_view raw);
+
+// Parses the given script texts (each possibly broken) and collects their entities.
+Info read(const std::vector<std::string_view>& scripts);
+
+}  // namespace gazette::metadata::jsonld

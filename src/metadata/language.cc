@@ -1,0 +1,53 @@
+// Language detection of the article text with CLD2, when the page declares none.
+#include <cstdio>  // compact_lang_det.h uses FILE without including it
+
+#include <cld2/public/compact_lang_det.h>
+
+#include <string>
+
+#include "metadata/metadata.h"
+#include "metadata/thresholds.h"
+
+namespace gazette::metadata {
+
+void finish(Article& article) {
+  if (!article.language.empty()) return;
+  std::string text = article.title;
+  text += "\n\n";
+  if (!article.body.empty()) {
+    text.append(article.body, 0, thresholds::kLangDetectBytes);
+  } else {
+    for (const auto& b : article.blocks) {
+      if (text.size() > thresholds::kLangDetectBytes) break;
+      text += b.text;
+      text += '\n';
+    }
+  }
+  // Do not cut a UTF-8 sequence in half.
+  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) {
+    size_t i = text.size();
+    while (i > 0 && (static_cast<unsigned char>(text[i - 1]) & 0xC0) == 0x80) --i;
+    if (i == 0) break;
+    auto lead = static_cast<unsigned char>(text[i - 1]);
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (text.size() - (i - 1) >= need) break;
+    text.resize(i - 1);
+  }
+  if (text.size() < 8) return;
+  CLD2::Language language3[3];
+  int percent3[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  CLD2::Language lang = CLD2::ExtDetectLanguageSummary(
+      text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, language3, percent3,
+      &text_bytes, &reliable);
+  if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return;
+  std::string code = CLD2::LanguageCode(lang);
+  // "zh-Hant" -> "zh"; CLD2's private codes ("xx-...") are not ISO 639-1.
+  size_t dash = code.find('-');
+  if (dash != std::string::npos) code.resize(dash);
+  if (code == "un" || code == "xx" || code.size() < 2 || code.size() > 3) return;
+  article.language = code;
+}
+
+}  // namespace gazette::metadata

@@ -1,0 +1,1023 @@
+#include "metadata/metadata.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <optional>
+
+#include "metadata/date.h"
+#include "metadata/jsonld.h"
+#include "metadata/text.h"
+#include "metadata/thresholds.h"
+
+namespace gazette::metadata {
+namespace {
+
+using dom::Node;
+using dom::Tag;
+namespace th = thresholds;
+
+// ---------------------------------------------------------------------------------------------
+// Source tables, in order of preference.
+// ---------------------------------------------------------------------------------------------
+
+constexpr std::string_view kTitleMetas[] = {"og:title", "twitter:title", "dc.title",
+                                            "dcterms.title", "parsely-title", "sailthru.title",
+                                            "headline"};
+constexpr std::string_view kAuthorMetas[] = {"author", "article:author", "sailthru.author",
+                                             "parsely-author", "dc.creator", "dcterms.creator",
+                                             "byl", "citation_author", "twitter:creator"};
+constexpr std::string_view kPublishedMetas[] = {
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "article:published",      "datepublished",     "date",
+    "pubdate",                "publishdate",       "publish-date",
+    "publish_date",           "dc.date.issued",    "dcterms.issued",
+    "dcterms.created",        "dc.date.created",   "dc.date",
+    "dcterms.date",           "sailthru.date",     "parsely-pub-date",
+    "article.published",      "citation_publication_date", "citation_date",
+    "published_time",         "release_date",      "og:updated_time",
+    "article:modified_time"};
+constexpr std::string_view kModifiedMetas[] = {
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+    "dc.date.modified", "last-modified", "article.updated", "modified_time"};
+constexpr std::string_view kDescriptionMetas[] = {"description", "og:description",
+                                                  "twitter:description", "dc.description"};
+constexpr std::string_view kSiteMetas[] = {"og:site_name", "application-name",
+                                           "apple-mobile-web-app-title", "twitter:site"};
+constexpr std::string_view kImageMetas[] = {"og:image", "og:image:url", "og:image:secure_url",
+                                            "twitter:image", "twitter:image:src"};
+
+// Byline prefixes, lowercase, tried repeatedly at the start of a byline.
+constexpr std::string_view kBylinePrefixes[] = {
+    "written by", "posted by", "published by", "reviewed by", "text by", "words by", "story by",
+    "report by", "by", "from", "geschrieben von", "ein beitrag von", "ein kommentar von",
+    "ein gastbeitrag von", "von", "text:", "text", "autor:", "autorin:", "autor", "autorin",
+    "author:", "author", "authors:", "par", "por", "di", "door", "auteur:", "autore:", "redacción:",
+    "fotos:", "foto:", "interview:", "veröffentlicht von", "publié par", "escrito por",
+    "scritto da", "napisał", "napisała"};
+
+// Joins between several names.
+constexpr std::string_view kNameJoins[] = {" and ", " und ", " et ", " y ", " e ", " en ",
+                                           " i ", " & ", " with ", " mit ", " avec ", " con ",
+                                           " sowie ", " oraz "};
+
+// Job titles: a comma-separated part of a byline containing one of these is dropped.
+constexpr std::string_view kJobWords[] = {
+    "editor", "redakteur", "redakteurin", "reporter", "reporterin", "correspondent",
+    "korrespondent", "korrespondentin", "writer", "contributor", "journalist", "journalistin",
+    "columnist", "kolumnist", "staff", "freelance", "photographer", "fotograf", "producer",
+    "rédacteur", "rédactrice", "redattore", "redactor", "redactora", "senior", "chief",
+    "head of", "director", "manager", "intern", "volontär", "volontärin"};
+
+// Credentials that follow a name after a comma and stay with it: "Jane Doe, PhD".
+bool is_credential(std::string_view part) {
+  if (part.empty() || part.size() > 12) return false;
+  static constexpr std::string_view kKnown[] = {"phd", "ph.d.", "ph.d", "md", "m.d.", "rd",
+                                                "ms", "ma", "mba", "jr.", "jr", "sr.", "sr",
+                                                "dr.", "msc", "bsc", "cpa", "rn", "dvm", "iii",
+                                                "ii", "esq."};
+  std::string low = text::to_lower(part);
+  for (auto k : kKnown)
+    if (low == k) return true;
+  // All-caps abbreviations with optional dots/digits: "FAND", "E-RYT 200", "LVT".
+  int upper = 0;
+  for (char c : part) {
+    if (std::isupper(static_cast<unsigned char>(c))) ++upper;
+    else if (std::islower(static_cast<unsigned char>(c))) return false;
+  }
+  return upper >= 2;
+}
+
+// Words that, alone, are not a person's name (widgets, labels).
+constexpr std::string_view kNotNames[] = {
+    "admin", "administrator", "follow", "follow author", "share", "more", "view all posts",
+    "anonymous", "unknown", "staff", "guest", "redaktion:", "author", "autor", "by", "von",
+    "posted", "written", "comments", "comment", "kommentare", "facebook", "twitter",
+    "e-mail", "email", "print", "drucken", "teilen", "home", "menu", "search", "login"};
+
+// ---------------------------------------------------------------------------------------------
+// One pass over the document collecting everything the fields need.
+// ---------------------------------------------------------------------------------------------
+
+struct TimeEl {
+  std::string value;  // datetime attribute, else text
+  bool pubdate = false;
+  bool in_header = false;   // inside <header> or near the headline
+  bool in_article = false;  // inside <article>/<main>
+  bool in_noise = false;    // inside nav/aside/footer or a comment section
+  bool modified = false;    // class/itemprop says it is an update time
+};
+
+struct Candidate {
+  const Node* node = nullptr;
+  std::string text;
+  int score = 0;
+};
+
+struct Page {
+  std::string html_lang;
+  std::vector<std::pair<std::string, std::string>> metas;  // lowercase key -> value
+  std::string canonical;
+  std::string base_href;
+  std::vector<std::string_view> jsonld;
+  std::string title;
+  std::vector<const Node*> h1s;
+  std::vector<const Node*> headings;  // h1..h6 in document order
+  std::vector<TimeEl> times;
+  std::vector<std::string> rel_authors;
+  std::vector<std::string> itemprop_authors;
+  std::vector<std::string> itemprop_published;
+  std::vector<std::string> itemprop_modified;
+  std::vector<std::string> itemprop_headlines;
+  std::vector<Candidate> bylines;
+  std::vector<Candidate> datelines;
+
+  std::string meta(std::string_view key) const {
+    for (const auto& [k, v] : metas)
+      if (k == key && !v.empty()) return v;
+    return {};
+  }
+  std::vector<std::string> meta_all(std::string_view key) const {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : metas)
+      if (k == key && !v.empty()) out.push_back(v);
+    return out;
+  }
+};
+
+bool is_noise_tag(Tag t) { return t == Tag::Nav || t == Tag::Aside || t == Tag::Footer; }
+
+std::string class_and_id(const Node* n) {
+  std::string s = std::string(n->attr("class"));
+  s += ' ';
+  s += n->attr("id");
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
+  for (auto w : words)
+    if (s.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+// Visible text of a subtree (script, style, template skipped), whitespace-normalised.
+std::string node_text(const Node* node, size_t limit = 4096) {
+  std::string out;
+  dom::walk(const_cast<Node*>(node), [&](Node* n) {
+    if (out.size() > limit) return false;
+    if (n->is_element()) {
+      if (n->tag == Tag::Script || n->tag == Tag::Style || n->tag == Tag::Template ||
+          n->tag == Tag::Noscript || n->tag == Tag::Svg)
+        return false;
+      if (dom::is_block(n->tag) || n->tag == Tag::Br) out += ' ';
+    } else if (n->is_text()) {
+      out.append(n->text);
+    }
+    return true;
+  });
+  return text::normalize_space(out);
+}
+
+struct Context {
+  bool in_article = false, in_header = false, in_noise = false, in_comments = false;
+};
+
+Context context_of(const Node* n) {
+  Context c;
+  for (const Node* p = n->parent; p; p = p->parent) {
+    if (!p->is_element()) continue;
+    if (p->tag == Tag::Article || p->tag == Tag::Main) c.in_article = true;
+    if (p->tag == Tag::Header) c.in_header = true;
+    if (is_noise_tag(p->tag)) c.in_noise = true;
+    std::string_view cls = p->attr("class"), id = p->attr("id");
+    if (cls.find("comment") != std::string_view::npos ||
+        id.find("comment") != std::string_view::npos ||
+        cls.find("related") != std::string_view::npos ||
+        cls.find("sidebar") != std::string_view::npos)
+      c.in_comments = true;
+    if (p->attr("itemprop") == "articleBody") c.in_article = true;
+  }
+  return c;
+}
+
+bool itemprop_is(const Node* n, std::string_view prop) {
+  std::string_view v = n->attr("itemprop");
+  if (v.empty()) return false;
+  for (auto w : text::split_ws(v))
+    if (text::iequals(w, prop)) return true;
+  return false;
+}
+
+std::string itemprop_value(const Node* n) {
+  for (const char* a : {"content", "datetime", "value"}) {
+    std::string_view v = n->attr(a);
+    if (!v.empty()) return text::clean_value(v);
+  }
+  if (n->is(Tag::Meta)) return {};
+  return node_text(n, 400);
+}
+
+void collect(const dom::Document& doc, Page& p) {
+  const Node* html = doc.html();
+  if (html) p.html_lang = std::string(html->attr("lang"));
+  if (p.html_lang.empty() && html) p.html_lang = std::string(html->attr("xml:lang"));
+  dom::walk(doc.root(), [&](Node* n) {
+    if (!n->is_element()) return true;
+    if (n->ns != dom::Namespace::kHtml) return false;
+    switch (n->tag) {
+      case Tag::Script: {
+        std::string_view type = n->attr("type");
+        if (text::icontains(type, "ld+json")) {
+          for (const Node* c = n->first_child; c; c = c->next)
+            if (c->is_text()) p.jsonld.push_back(c->text);
+        }
+        return false;
+      }
+      case Tag::Style:
+      case Tag::Template:
+        return false;
+      case Tag::Meta: {
+        std::string content = text::clean_value(n->attr("content"));
+        if (content.empty()) content = text::clean_value(n->attr("value"));
+        for (const char* key_attr : {"name", "property", "itemprop", "http-equiv"}) {
+          std::string_view key = n->attr(key_attr);
+          for (auto k : text::split_ws(key)) {
+            std::string lk(k);
+            for (auto& c : lk) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            p.metas.emplace_back(std::move(lk), content);
+          }
+        }
+        break;
+      }
+      case Tag::Link: {
+        std::string_view rel = n->attr("rel");
+        std::string_view href = n->attr("href");
+        for (auto r : text::split_ws(rel)) {
+          if (text::iequals(r, "canonical") && p.canonical.empty())
+            p.canonical = text::normalize_space(href);
+        }
+        break;
+      }
+      case Tag::Base:
+        if (p.base_href.empty()) p.base_href = text::normalize_space(n->attr("href"));
+        break;
+      case Tag::Title:
+        if (p.title.empty()) p.title = node_text(n);
+        return false;
+      case Tag::H1:
+        p.h1s.push_back(n);
+        p.headings.push_back(n);
+        break;
+      case Tag::H2:
+      case Tag::H3:
+      case Tag::H4:
+      case Tag::H5:
+      case Tag::H6:
+        p.headings.push_back(n);
+        break;
+      case Tag::Time: {
+        TimeEl t;
+        t.value = text::clean_value(n->attr("datetime"));
+        if (t.value.empty()) t.value = node_text(n, 200);
+        t.pubdate = n->has_attr("pubdate") || itemprop_is(n, "datePublished");
+        std::string ci = class_and_id(n);
+        t.modified = itemprop_is(n, "dateModified") ||
+                     contains_any(ci, {"update", "modif", "aktualisiert"});
+        Context c = context_of(n);
+        t.in_header = c.in_header;
+        t.in_article = c.in_article;
+        t.in_noise = c.in_noise || c.in_comments;
+        if (!t.value.empty()) p.times.push_back(std::move(t));
+        break;
+      }
+      default:
+        break;
+    }
+    // rel=author links
+    if (n->tag == Tag::A || n->tag == Tag::Link) {
+      for (auto r : text::split_ws(n->attr("rel")))
+        if (text::iequals(r, "author") && n->tag == Tag::A) {
+          Context c = context_of(n);
+          if (!c.in_comments) p.rel_authors.push_back(node_text(n, 200));
+        }
+    }
+    // Microdata
+    if (n->has_attr("itemprop")) {
+      if (itemprop_is(n, "author") || itemprop_is(n, "creator")) {
+        // Prefer a nested itemprop=name.
+        std::string name;
+        dom::walk(n, [&](Node* c) {
+          if (!name.empty()) return false;
+          if (c != n && c->is_element() && itemprop_is(c, "name")) name = itemprop_value(c);
+          return true;
+        });
+        if (name.empty()) name = itemprop_value(n);
+        Context c = context_of(n);
+        if (!name.empty() && !c.in_comments) p.itemprop_authors.push_back(name);
+      }
+      if (itemprop_is(n, "datePublished") || itemprop_is(n, "dateCreated")) {
+        std::string v = itemprop_value(n);
+        if (!v.empty()) p.itemprop_published.push_back(v);
+      }
+      if (itemprop_is(n, "dateModified")) {
+        std::string v = itemprop_value(n);
+        if (!v.empty()) p.itemprop_modified.push_back(v);
+      }
+      if (itemprop_is(n, "headline")) {
+        std::string v = itemprop_value(n);
+        if (!v.empty()) p.itemprop_headlines.push_back(v);
+      }
+    }
+    // Bylines and datelines by class/id.
+    if (n->tag != Tag::Body && n->tag != Tag::Html && n->tag != Tag::Script &&
+        n->tag != Tag::Meta && n->tag != Tag::Link &&
+        (n->has_attr("class") || n->has_attr("id"))) {
+      std::string ci = class_and_id(n);
+      if (contains_any(ci, {"byline", "author", "autor", "auteur", "writer", "verfasser"}) &&
+          !contains_any(ci, {"avatar", "image", "img", "photo", "picture", "bio", "desc",
+                             "about", "social", "share", "follow", "comment", "more", "other",
+                             "related", "title", "label", "box"})) {
+        Context c = context_of(n);
+        if (!c.in_comments) {
+          std::string t = node_text(n, th::kMaxBylineChars * 4);
+          if (!t.empty() && text::utf8_length(t) <= th::kMaxBylineChars) {
+            Candidate cand{n, std::move(t), 0};
+            if (c.in_noise) cand.score -= 2;
+            if (c.in_article || c.in_header) cand.score += 1;
+            if (ci.find("name") != std::string::npos) cand.score += 1;
+            p.bylines.push_back(std::move(cand));
+          }
+        }
+      }
+      if (contains_any(ci, {"date", "time", "publish", "posted", "datum", "fecha", "data",
+                            "meta", "dateline", "info", "header"}) &&
+          !contains_any(ci, {"update", "modif", "comment", "related"})) {
+        Context c = context_of(n);
+        if (!c.in_comments && !c.in_noise) {
+          std::string t = node_text(n, th::kMaxDatelineChars * 4);
+          if (!t.empty() && text::utf8_length(t) <= th::kMaxDatelineChars)
+            p.datelines.push_back({n, std::move(t), 0});
+        }
+      }
+    }
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+DateOptions page_date_options() {
+  DateOptions o;
+  o.min_year = th::kMinYear;
+  o.max_year = th::kMaxYear;
+  return o;
+}
+
+std::optional<ParsedDate> parse_page_date(std::string_view s, bool month_first = false) {
+  DateOptions o = page_date_options();
+  o.month_first = month_first;
+  return parse_date(s, o);
+}
+
+std::string fold(std::string_view s) { return text::to_lower(text::normalize_space(s)); }
+
+// Separators between a title and a site name, tried in this order.
+constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " · ",
+                                                 " • ", " / ", " » ", " « ", " : ", ": ",
+                                                 " ~ ", " – ", " ‹ ", " › "};
+
+// True when `segment` matches one of the site names (case-insensitively, or as the host name).
+bool is_site_segment(std::string_view segment, const std::vector<std::string>& site_names) {
+  std::string seg = fold(segment);
+  if (seg.empty()) return false;
+  for (const auto& s : site_names) {
+    std::string name = fold(s);
+    if (name.empty()) continue;
+    if (seg == name) return true;
+    // "Example" vs "example.com", "Spiegel" vs "DER SPIEGEL"
+    if (name.size() >= 4 && (seg.find(name) != std::string::npos ||
+                              (seg.size() >= 4 && name.find(seg) != std::string::npos)))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string strip_title_site(std::string_view title_in, const std::vector<std::string>& sites) {
+  std::string title = text::normalize_space(title_in);
+  // Known site name: remove it as suffix or prefix with any separator, repeatedly.
+  for (int round = 0; round < 3; ++round) {
+    bool changed = false;
+    for (auto sep : kTitleSeparators) {
+      size_t pos = title.rfind(sep);
+      if (pos != std::string::npos && pos > 0) {
+        std::string_view tail = std::string_view(title).substr(pos + sep.size());
+        if (is_site_segment(tail, sites)) {
+          title.resize(pos);
+          changed = true;
+          break;
+        }
+      }
+      pos = title.find(sep);
+      if (pos != std::string::npos && pos > 0) {
+        std::string_view head = std::string_view(title).substr(0, pos);
+        if (is_site_segment(head, sites) && title.size() > pos + sep.size()) {
+          title.erase(0, pos + sep.size());
+          changed = true;
+          break;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return text::normalize_space(title);
+}
+
+std::string normalize_language_tag(std::string_view tag_in) {
+  std::string tag = text::normalize_space(tag_in);
+  // "en-US,en;q=0.9" (content-language lists) -> first
+  size_t cut = tag.find_first_of(",; ");
+  if (cut != std::string::npos) tag.resize(cut);
+  std::replace(tag.begin(), tag.end(), '_', '-');
+  if (tag.empty() || tag.size() > 35) return {};
+  std::string out;
+  size_t start = 0;
+  int index = 0;
+  while (start <= tag.size()) {
+    size_t end = tag.find('-', start);
+    if (end == std::string::npos) end = tag.size();
+    std::string sub = tag.substr(start, end - start);
+    if (sub.empty() || sub.size() > 8) return {};
+    for (char c : sub)
+      if (!std::isalnum(static_cast<unsigned char>(c))) return {};
+    for (auto& c : sub) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (index == 0) {
+      if (sub.size() < 2 || sub.size() > 3) {
+        if (!(sub == "x" || sub == "i")) return {};
+      }
+      for (char c : sub)
+        if (!std::isalpha(static_cast<unsigned char>(c))) return {};
+    } else if (sub.size() == 2) {
+      for (auto& c : sub) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else if (sub.size() == 4 && std::isalpha(static_cast<unsigned char>(sub[0]))) {
+      sub[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sub[0])));
+    }
+    if (!out.empty()) out += '-';
+    out += sub;
+    ++index;
+    start = end + 1;
+  }
+  return out;
+}
+
+namespace {
+
+// Removes a leading byline prefix ("By ", "Von ", "Written by ") once; returns true if it did.
+bool strip_prefix(std::string& s) {
+  std::string low = text::to_lower(s);
+  for (auto p : kBylinePrefixes) {
+    if (low.size() < p.size() || low.compare(0, p.size(), p) != 0) continue;
+    // A word prefix must be followed by a space or ':'; a prefix ending in ':' by anything.
+    if (p.back() != ':') {
+      if (low.size() == p.size()) continue;
+      char next = low[p.size()];
+      if (next != ' ' && next != ':' && next != '\n') continue;
+    }
+    s.erase(0, p.size());
+    size_t k = 0;
+    while (k < s.size() && (s[k] == ' ' || s[k] == ':' || s[k] == '-')) ++k;
+    s.erase(0, k);
+    return true;
+  }
+  return false;
+}
+
+void trim_punct(std::string& s) {
+  auto is_trim = [](unsigned char c) {
+    return c == ' ' || c == ',' || c == ';' || c == ':' || c == '|' || c == '-' || c == '/' ||
+           c == '(' || c == ')' || c == '*' || c == '"' || c == '.' || c == '@';
+  };
+  size_t a = 0;
+  while (a < s.size() && is_trim(static_cast<unsigned char>(s[a])) && s[a] != '(') ++a;
+  size_t b = s.size();
+  while (b > a && is_trim(static_cast<unsigned char>(s[b - 1]))) {
+    // keep the period of an initial or abbreviation ("Jr.", "Perry Bacon Jr.")
+    if (s[b - 1] == '.' && b >= 3 && std::isalpha(static_cast<unsigned char>(s[b - 2])) &&
+        (s[b - 3] == ' ' || s[b - 3] == '.' || std::isupper(static_cast<unsigned char>(s[b - 3])) ||
+         (b >= 4 && s.compare(b - 3, 3, "Jr.") == 0)))
+      break;
+    if (s[b - 1] == ')' && s.find('(') < b) break;
+    --b;
+  }
+  s = s.substr(a, b - a);
+}
+
+bool plausible_name(const std::string& s) {
+  if (s.empty()) return false;
+  if (text::looks_like_url(s) || text::looks_like_email(s)) return false;
+  if (text::utf8_length(s) > th::kMaxAuthorChars) return false;
+  if (text::split_ws(s).size() > th::kMaxAuthorWords) return false;
+  int letters = 0, digits = 0;
+  for (unsigned char c : s) {
+    if (std::isdigit(c)) ++digits;
+    else if (std::isalpha(c) || c >= 0x80) ++letters;
+  }
+  if (letters < 2 || digits > 2) return false;
+  std::string low = text::to_lower(s);
+  for (auto w : kNotNames)
+    if (low == w) return false;
+  return true;
+}
+
+// Cuts the byline at the first date it contains ("John Doe, 16. Oktober 2019").
+void cut_at_date(std::string& s) {
+  if (auto m = find_date(s, page_date_options())) s.resize(m->begin);
+}
+
+}  // namespace
+
+std::vector<std::string> clean_authors(std::string_view byline) {
+  std::vector<std::string> out;
+  std::string s = text::clean_value(byline);
+  if (s.empty()) return out;
+  // Separators that end a byline: "John Doe | 16 Oct", "John Doe • 3 min read"
+  for (std::string_view stop : {" | ", " • ", " · ", " — ", " – ", "\n", " - "}) {
+    size_t pos = s.find(stop);
+    if (pos != std::string::npos && pos > 0) {
+      std::string head = s.substr(0, pos);
+      std::string h2 = head;
+      while (strip_prefix(h2)) {
+      }
+      if (!h2.empty()) s = head;
+    }
+  }
+  while (strip_prefix(s)) {
+  }
+  cut_at_date(s);
+  // Split into parts on ';', '/', ','; then on joins.
+  std::vector<std::string> parts;
+  {
+    std::string cur;
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      if (c == ';' || c == ',' || (c == '/' && i > 0 && s[i - 1] == ' ')) {
+        parts.push_back(cur);
+        cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+    parts.push_back(cur);
+  }
+  std::vector<std::string> names;
+  for (auto& part : parts) {
+    std::string p = text::normalize_space(part);
+    while (strip_prefix(p)) {
+    }
+    if (p.empty()) continue;
+    if (is_credential(p) && !names.empty()) {
+      names.back() += ", " + p;
+      continue;
+    }
+    std::string low = " " + text::to_lower(p) + " ";
+    bool job = false;
+    for (auto w : kJobWords)
+      if (low.find(w) != std::string::npos) job = true;
+    if (job && !names.empty()) continue;
+    // Split on joins.
+    std::vector<std::string> pieces{p};
+    for (auto j : kNameJoins) {
+      std::vector<std::string> next;
+      for (auto& piece : pieces) {
+        std::string lowp = text::to_lower(piece);
+        size_t start = 0;
+        size_t pos;
+        while ((pos = lowp.find(j, start)) != std::string::npos) {
+          next.push_back(piece.substr(start, pos - start));
+          start = pos + j.size();
+        }
+        next.push_back(piece.substr(start));
+      }
+      pieces.swap(next);
+    }
+    for (auto& piece : pieces) {
+      std::string name = text::normalize_space(piece);
+      while (strip_prefix(name)) {
+      }
+      trim_punct(name);
+      if (!name.empty()) names.push_back(name);
+    }
+  }
+  for (auto& n : names) {
+    if (!plausible_name(n)) continue;
+    bool dup = false;
+    for (const auto& o : out)
+      if (fold(o) == fold(n)) dup = true;
+    if (!dup) out.push_back(n);
+  }
+  return out;
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+// ---------------------------------------------------------------------------------------------
+
+std::string choose_title(const Page& p, const jsonld::Info& ld,
+                         const std::vector<std::string>& sites) {
+  // Meta candidates in order of preference: JSON-LD headline, og:title, twitter:title, ...
+  std::vector<std::string> metas;
+  if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.headline; });
+      e && e->rank <= 1)
+    metas.push_back(e->headline);
+  for (auto k : kTitleMetas) {
+    std::string v = p.meta(k);
+    if (!v.empty()) metas.push_back(v);
+  }
+  for (const auto& h : p.itemprop_headlines) metas.push_back(h);
+  const std::string& title_tag = p.title;
+  std::string ft = fold(title_tag);
+
+  // 1. The visible headline when the page's titles confirm it: an <h1> whose text is contained
+  //    in <title> or in a meta title (which then only adds a kicker or the site name). The h1
+  //    inside article/main is tried first.
+  std::vector<const Node*> h1s;
+  for (const Node* h : p.h1s)
+    if (context_of(h).in_article) h1s.push_back(h);
+  for (const Node* h : p.h1s)
+    if (std::find(h1s.begin(), h1s.end(), h) == h1s.end()) h1s.push_back(h);
+  for (const Node* h : h1s) {
+    std::string t = node_text(h, 600);
+    std::string f = fold(t);
+    if (text::utf8_length(f) < th::kMinHeadlineChars || is_site_segment(t, sites)) continue;
+    bool confirmed = !ft.empty() && ft.find(f) != std::string::npos;
+    for (const auto& m : metas)
+      if (!confirmed && fold(m).find(f) != std::string::npos) confirmed = true;
+    if (confirmed) return strip_title_site(t, sites);
+  }
+  // 2. A meta title that also appears in <title>.
+  for (const auto& m : metas) {
+    std::string fm = fold(strip_title_site(m, sites));
+    if (!fm.empty() && !ft.empty() && ft.find(fm) != std::string::npos)
+      return strip_title_site(m, sites);
+  }
+  // 3. The first meta title.
+  if (!metas.empty()) return strip_title_site(metas[0], sites);
+  // 4. <title> without the site, else the h1 (the only one, or the first in article/main).
+  std::string stripped = strip_title_site(title_tag, sites);
+  if (!stripped.empty()) return stripped;
+  const Node* h1 = p.h1s.size() == 1 ? p.h1s[0] : nullptr;
+  for (const Node* h : p.h1s)
+    if (!h1 && context_of(h).in_article) h1 = h;
+  if (h1) return strip_title_site(node_text(h1, 600), sites);
+  return {};
+}
+
+std::vector<std::string> choose_authors(const Page& p, const jsonld::Info& ld) {
+  auto from_list = [](const std::vector<std::string>& raw) {
+    std::vector<std::string> out;
+    for (const auto& r : raw)
+      for (auto& n : clean_authors(r)) {
+        bool dup = false;
+        for (const auto& o : out)
+          if (fold(o) == fold(n)) dup = true;
+        if (!dup) out.push_back(n);
+      }
+    return out;
+  };
+  if (const auto* e = ld.best_with([](const jsonld::Entity& x) {
+        return x.authors.empty() ? std::string_view{} : std::string_view{x.authors[0]};
+      })) {
+    auto a = from_list(e->authors);
+    if (!a.empty()) return a;
+  }
+  for (auto k : kAuthorMetas) {
+    auto vals = p.meta_all(k);
+    std::vector<std::string> keep;
+    for (auto& v : vals)
+      if (!text::looks_like_url(v) && !(k == "twitter:creator")) keep.push_back(v);
+    auto a = from_list(keep);
+    if (!a.empty()) return a;
+  }
+  if (auto a = from_list(p.rel_authors); !a.empty()) return a;
+  if (auto a = from_list(p.itemprop_authors); !a.empty()) return a;
+  // Byline elements: best score first, then document order.
+  std::vector<const Candidate*> order;
+  for (const auto& c : p.bylines) order.push_back(&c);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Candidate* a, const Candidate* b) { return a->score > b->score; });
+  for (const Candidate* c : order) {
+    auto a = clean_authors(c->text);
+    if (!a.empty()) return a;
+  }
+  return {};
+}
+
+std::string date_from(std::string_view s) {
+  if (auto d = parse_page_date(s)) return d->iso();
+  return {};
+}
+
+// The elements that may hold the headline, best first: the first heading whose text is the
+// title, the first h1 inside article/main, the first h1.
+std::vector<const Node*> headline_nodes(const Page& p, const std::string& title) {
+  std::vector<const Node*> out;
+  auto add = [&](const Node* n) {
+    if (n && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  };
+  std::string ft = fold(title);
+  if (!ft.empty())
+    for (const Node* h : p.headings)
+      if (fold(node_text(h, 600)) == ft) {
+        add(h);
+        break;
+      }
+  for (const Node* h : p.h1s)
+    if (context_of(h).in_article) {
+      add(h);
+      break;
+    }
+  if (!p.h1s.empty()) add(p.h1s[0]);
+  return out;
+}
+
+// Visible text near the headline: after it first, then before it.
+std::optional<ParsedDate> date_near(const Node* h1) {
+  // Text after the h1 in document order.
+  std::string after;
+  const Node* n = h1;
+  // Advance to the node following h1's subtree.
+  auto next_in_order = [](const Node* x, bool skip_children) -> const Node* {
+    if (!skip_children && x->first_child) return x->first_child;
+    while (x && !x->next) x = x->parent;
+    return x ? x->next : nullptr;
+  };
+  n = next_in_order(h1, true);
+  while (n && after.size() < th::kDateTextAfterHeadline) {
+    bool skip = false;
+    if (n->is_element() && (n->tag == Tag::Script || n->tag == Tag::Style ||
+                            n->tag == Tag::Template || n->tag == Tag::Noscript))
+      skip = true;
+    if (n->is_text()) {
+      after.append(n->text);
+      after += ' ';
+    } else if (n->is_element() && n->tag == Tag::Time) {
+      // datetime attribute of a <time> right after the headline
+      std::string_view dt = n->attr("datetime");
+      if (!dt.empty()) {
+        after.append(dt);
+        after += ' ';
+      }
+    }
+    n = next_in_order(n, skip);
+  }
+  if (auto d = parse_page_date(after)) return d;
+  // Text before the h1.
+  std::string before;
+  std::vector<std::string_view> pieces;
+  size_t total = 0;
+  auto prev_in_order = [](const Node* x) -> const Node* {
+    if (x->prev) {
+      x = x->prev;
+      while (x->last_child) x = x->last_child;
+      return x;
+    }
+    return x->parent;
+  };
+  for (const Node* b = prev_in_order(h1); b && total < th::kDateTextBeforeHeadline;
+       b = prev_in_order(b)) {
+    if (b->is_text()) {
+      bool in_script = b->parent && (b->parent->tag == Tag::Script || b->parent->tag == Tag::Style);
+      if (!in_script) {
+        pieces.push_back(b->text);
+        total += b->text.size();
+      }
+    }
+  }
+  for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) {
+    before.append(*it);
+    before += ' ';
+  }
+  return parse_page_date(before);
+}
+
+std::optional<ParsedDate> date_near_headline(const Page& p, const std::string& title) {
+  for (const Node* h : headline_nodes(p, title))
+    if (auto d = date_near(h)) return d;
+  return std::nullopt;
+}
+
+// Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant's days_from_civil.
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// Minutes since the epoch of the wall-clock time (zone ignored).
+long wall_minutes(const ParsedDate& d) {
+  return days_from_civil(d.year, d.month, d.day) * 1440 + d.hour * 60 + d.minute;
+}
+
+// True when `local` states, in a local time zone, the same moment as `utc` (a UTC time) but on
+// another calendar day: a date-only local value one day off, a zone-less local time that differs
+// by a whole-quarter-hour offset of at most 14 h, or a time with a non-zero offset that is the
+// same instant.
+bool same_moment_local(const ParsedDate& utc, const ParsedDate& local) {
+  long day_diff = days_from_civil(local.year, local.month, local.day) -
+                  days_from_civil(utc.year, utc.month, utc.day);
+  if (day_diff != 1 && day_diff != -1) return false;
+  if (!local.has_time) return true;
+  long diff = wall_minutes(local) - wall_minutes(utc);
+  if (local.zone == ParsedDate::Zone::kOffset && local.offset_minutes != 0)
+    return std::labs(diff - local.offset_minutes) <= 2;
+  if (local.zone != ParsedDate::Zone::kNone) return false;
+  return std::labs(diff) <= 14 * 60 && (std::labs(diff) + 2) % 15 <= 4;
+}
+
+bool is_utc(const ParsedDate& d) {
+  return d.has_time && (d.zone == ParsedDate::Zone::kUtc ||
+                        (d.zone == ParsedDate::Zone::kOffset && d.offset_minutes == 0));
+}
+
+void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, Article& a) {
+  // Published: every source's date, in order of preference.
+  std::vector<ParsedDate> cands;
+  auto add = [&](std::string_view v) {
+    if (auto d = parse_page_date(v)) cands.push_back(std::move(*d));
+  };
+  // JSON-LD of articles and pages first; other works (a VideoObject's uploadDate) after metas.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& e : ld.entities)
+      if ((e.rank <= 1) == (pass == 0)) add(e.date_published);
+    if (pass == 0) {
+      for (auto k : kPublishedMetas) add(p.meta(k));
+      for (const auto& v : p.itemprop_published) add(v);
+    }
+  }
+  // <time>: pubdate first, then in the article header, then in the article, then any.
+  for (int pass = 0; pass < 4; ++pass) {
+    for (const auto& t : p.times) {
+      if (t.modified || t.in_noise) continue;
+      bool ok = pass == 0   ? t.pubdate
+                : pass == 1 ? (t.in_header && !t.pubdate)
+                : pass == 2 ? (t.in_article && !t.in_header && !t.pubdate)
+                            : (!t.in_article && !t.in_header && !t.pubdate);
+      if (ok) add(t.value);
+    }
+  }
+  if (auto d = parse_url_date(url, page_date_options())) cands.push_back(std::move(*d));
+  for (const auto& c : p.datelines) add(c.text);
+  if (auto d = date_near_headline(p, a.title)) cands.push_back(std::move(*d));
+  for (const auto& c : p.bylines) add(c.text);
+
+  if (!cands.empty()) {
+    const ParsedDate* pick = &cands[0];
+    // A UTC timestamp whose local form the page also states (on another calendar day): the
+    // local form is what readers see, so keep that one.
+    if (is_utc(*pick))
+      for (size_t i = 1; i < cands.size(); ++i)
+        if (same_moment_local(cands[0], cands[i])) {
+          pick = &cands[i];
+          break;
+        }
+    a.date_published = pick->iso();
+  }
+
+  // Modified
+  std::string mod;
+  if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.date_modified; }))
+    mod = date_from(e->date_modified);
+  for (auto k : kModifiedMetas) {
+    if (!mod.empty()) break;
+    mod = date_from(p.meta(k));
+  }
+  for (const auto& v : p.itemprop_modified) {
+    if (!mod.empty()) break;
+    mod = date_from(v);
+  }
+  for (const auto& t : p.times) {
+    if (!mod.empty()) break;
+    if (t.modified) mod = date_from(t.value);
+  }
+  a.date_modified = mod;
+}
+
+std::string absolute(std::string_view base, const std::string& ref) {
+  if (ref.empty()) return ref;
+  if (base.empty()) return ref;
+  return text::resolve_url(base, ref);
+}
+
+}  // namespace
+
+void extract(const dom::Document& doc, std::string_view page_url, Article& article) {
+  Page p;
+  collect(doc, p);
+  jsonld::Info ld = jsonld::read(p.jsonld);
+
+  // URL
+  std::string base(page_url);
+  if (!p.base_href.empty()) base = absolute(page_url, p.base_href);
+  std::string url = p.canonical;
+  if (url.empty()) url = p.meta("og:url");
+  if (url.empty()) url = std::string(page_url);
+  url = absolute(base, url);
+  article.url = url;
+  std::string url_base = base.empty() ? url : base;
+
+  // Site name
+  std::string site;
+  for (auto k : kSiteMetas) {
+    if (!site.empty()) break;
+    std::string v = p.meta(k);
+    if (k == "twitter:site" && !v.empty() && v[0] == '@') continue;
+    site = v;
+  }
+  if (site.empty()) {
+    if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.publisher; }))
+      site = e->publisher;
+  }
+  if (site.empty()) site = ld.website_name;
+  std::vector<std::string> sites;
+  if (!site.empty()) sites.push_back(site);
+  if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.publisher; }))
+    sites.push_back(e->publisher);
+  if (!ld.website_name.empty()) sites.push_back(ld.website_name);
+  {
+    // Host name without "www." and TLD: "www.zeit.de" -> "zeit"
+    std::string host;
+    size_t s = url.find("://");
+    if (s != std::string::npos) {
+      size_t e = url.find_first_of("/?#:", s + 3);
+      host = url.substr(s + 3, e == std::string::npos ? std::string::npos : e - s - 3);
+    }
+    if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+    if (!host.empty()) sites.push_back(host);
+    size_t dot = host.rfind('.');
+    if (dot != std::string::npos && dot >= 4) sites.push_back(host.substr(0, dot));
+  }
+
+  article.title = choose_title(p, ld, sites);
+  if (site.empty()) {
+    // From the title suffix: what strip_title_site removed, if it was a separator segment.
+    std::string t = text::normalize_space(p.title);
+    if (article.title.size() < t.size() && t.rfind(article.title, 0) == 0) {
+      std::string rest = t.substr(article.title.size());
+      for (auto sep : kTitleSeparators)
+        if (rest.rfind(sep, 0) == 0) {
+          site = text::normalize_space(rest.substr(sep.size()));
+          break;
+        }
+    }
+  }
+  article.site_name = site;
+
+  article.authors = choose_authors(p, ld);
+  choose_dates(p, ld, url.empty() ? page_url : std::string_view(url), article);
+
+  // Language as declared.
+  std::string lang = normalize_language_tag(p.html_lang);
+  if (lang.empty()) lang = normalize_language_tag(p.meta("content-language"));
+  if (lang.empty()) lang = normalize_language_tag(p.meta("og:locale"));
+  if (lang.empty()) lang = normalize_language_tag(p.meta("dc.language"));
+  if (lang.empty()) {
+    if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.language; }))
+      lang = normalize_language_tag(e->language);
+  }
+  article.language = lang;
+
+  // Description
+  std::string desc;
+  for (auto k : kDescriptionMetas) {
+    desc = p.meta(k);
+    if (!desc.empty()) break;
+  }
+  if (desc.empty()) {
+    if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.description; }))
+      desc = e->description;
+  }
+  article.description = desc;
+
+  // Image
+  std::string image;
+  for (auto k : kImageMetas) {
+    image = p.meta(k);
+    if (!image.empty()) break;
+  }
+  if (image.empty()) {
+    if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.image; }))
+      image = e->image;
+  }
+  article.image = absolute(url_base, image);
+}
+
+}  // namespace gazette::metadata

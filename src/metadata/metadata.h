@@ -1,0 +1,49 @@
+// Article metadata: title, authors, dates, site name, language, description, URL and image.
+//
+// Each field comes from its best source, roughly: schema.org JSON-LD, then <meta> tags (Open
+// Graph, Twitter, Dublin Core, Parse.ly, Sailthru, ...), then microdata and markup conventions
+// (itemprop, rel=author, <time>, byline classes), then the URL and the visible text near the
+// headline. Values are entity-decoded and whitespace-normalised.
+//
+// Dates are ISO 8601 as stated by the source: "2019-10-16" for a date alone,
+// "2019-10-16T08:30:00+02:00" with time and offset. A UTC designator ("Z", "UTC", "GMT") is
+// written "Z"; a numeric offset is written as given ("+00:00" stays "+00:00"). No time or zone is
+// ever invented: a time without zone is written without one.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gazette/gazette.h"
+#include "parse/dom.h"
+
+namespace gazette::metadata {
+
+// Fills title, authors, date_published, date_modified, site_name, language (as declared),
+// description, url, image of `article` from the parsed page. `page_url` is the URL given by the
+// user ("" if none).
+void extract(const dom::Document& doc, std::string_view page_url, Article& article);
+
+// After the body is known: when article.language is empty, detects it from title + body with
+// CLD2 and stores an ISO 639-1 code ("en", "de"); leaves it empty when CLD2 is unsure.
+void finish(Article& article);
+
+// Exposed for tests. ---------------------------------------------------------------------------
+
+// Splits and cleans a byline into names: drops "By"/"Von"/"Par"/... prefixes, dates, job titles,
+// URLs and e-mails; splits "A and B", "A und B", "A, B", "A; B". Credentials ("PhD", "MD, RD")
+// stay with the name they follow.
+std::vector<std::string> clean_authors(std::string_view byline);
+
+// Removes a site-name suffix or prefix (" - Site", " | Site", " – Site", " :: Site", "Site: ")
+// from a page title. `site_names` are the known names of the site (og:site_name, ...); without
+// a match, a trailing segment is removed only when it looks like a site name (short, and the
+// rest is long enough).
+std::string strip_title_site(std::string_view title, const std::vector<std::string>& site_names);
+
+// "en_us" -> "en-US", "DE" -> "de", "zh-hant-tw" -> "zh-Hant-TW"; "" for values that are not
+// language tags.
+std::string normalize_language_tag(std::string_view tag);
+
+}  // namespace gazette::metadata

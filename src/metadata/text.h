@@ -1,0 +1,44 @@
+// Small string helpers shared by the metadata module. Internal to src/metadata.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette::metadata::text {
+
+// Collapses runs of whitespace (ASCII, NBSP, the U+2000 spaces, U+3000...) into one ASCII space,
+// drops zero-width characters and trims both ends.
+std::string normalize_space(std::string_view s);
+
+// Decodes the HTML character references that pages leave (or double-escape) in attribute values
+// and JSON-LD strings: numeric (&#39; &#x27;) and the common named ones (&amp; &quot; &nbsp; ...).
+// Unknown references are kept verbatim.
+std::string decode_entities(std::string_view s);
+
+// normalize_space(decode_entities(s)), and strips HTML tags that some sites put in meta values.
+std::string clean_value(std::string_view s);
+
+// Lowercases ASCII and the 2-byte Latin letters (U+00C0..U+017F) of UTF-8 text.
+std::string to_lower(std::string_view s);
+
+// ASCII-only case-insensitive helpers.
+bool iequals(std::string_view a, std::string_view b);
+bool icontains(std::string_view haystack, std::string_view needle);
+bool istarts_with(std::string_view s, std::string_view prefix);
+
+// Number of Unicode code points in valid UTF-8.
+size_t utf8_length(std::string_view s);
+
+// Splits on ASCII whitespace.
+std::vector<std::string_view> split_ws(std::string_view s);
+
+bool looks_like_url(std::string_view s);
+bool looks_like_email(std::string_view s);
+
+// Resolves `ref` against the absolute URL `base` (RFC 3986 reference resolution, simplified:
+// scheme-relative, absolute-path and relative-path references). Returns `ref` unchanged when
+// `base` is not absolute or `ref` already is.
+std::string resolve_url(std::string_view base, std::string_view ref);
+
+}  // namespace gazette::metadata::text

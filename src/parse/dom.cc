@@ -1,0 +1,193 @@
+#include "parse/dom.h"
+
+#include <algorithm>
+#include <array>
+
+namespace gazette::dom {
+namespace {
+
+constexpr std::string_view kTagNames[] = {
+    "",
+#define GZ_TAG(id, name) name,
+#include "parse/tags.inc"
+#undef GZ_TAG
+};
+constexpr size_t kTagCount = static_cast<size_t>(Tag::kCount);
+static_assert(std::size(kTagNames) == kTagCount);
+
+// Open-addressing table from name to Tag, built once. Sized to a power of two over 4x the
+// number of tags so probes stay short.
+struct TagTable {
+  static constexpr size_t kSlots = 1024;
+  std::array<uint16_t, kSlots> slot{};  // 0 = empty, else tag id
+  static size_t hash(std::string_view s) {
+    size_t h = 2166136261u;
+    for (unsigned char c : s) h = (h ^ c) * 16777619u;
+    return h;
+  }
+  TagTable() {
+    static_assert(kSlots >= 4 * kTagCount);
+    for (size_t t = 1; t < kTagCount; ++t) {
+      size_t i = hash(kTagNames[t]) & (kSlots - 1);
+      while (slot[i]) i = (i + 1) & (kSlots - 1);
+      slot[i] = static_cast<uint16_t>(t);
+    }
+  }
+  Tag find(std::string_view s) const {
+    size_t i = hash(s) & (kSlots - 1);
+    while (slot[i]) {
+      if (kTagNames[slot[i]] == s) return static_cast<Tag>(slot[i]);
+      i = (i + 1) & (kSlots - 1);
+    }
+    return Tag::kUnknown;
+  }
+};
+
+const TagTable& tag_table() {
+  static const TagTable table;
+  return table;
+}
+
+constexpr size_t kFirstBlock = 64 * 1024;
+
+}  // namespace
+
+Tag tag_from_name(std::string_view lowercase_name) { return tag_table().find(lowercase_name); }
+
+std::string_view tag_name(Tag tag) {
+  auto i = static_cast<size_t>(tag);
+  return i < kTagCount ? kTagNames[i] : std::string_view();
+}
+
+void Arena::grow(size_t at_least) {
+  // Reuse the next kept block when it is big enough; otherwise insert a new one, doubling.
+  if (cur_ != nullptr) ++block_index_;
+  while (block_index_ < blocks_.size() && blocks_[block_index_].size < at_least) ++block_index_;
+  if (block_index_ >= blocks_.size()) {
+    size_t size = blocks_.empty() ? kFirstBlock : blocks_.back().size * 2;
+    size = std::max(size, at_least);
+    blocks_.push_back({std::unique_ptr<char[]>(new char[size]), size});
+    block_index_ = blocks_.size() - 1;
+  }
+  cur_ = blocks_[block_index_].data.get();
+  cur_size_ = blocks_[block_index_].size;
+  pos_ = 0;
+}
+
+void Arena::reset() {
+  block_index_ = 0;
+  cur_ = nullptr;
+  cur_size_ = 0;
+  pos_ = 0;
+}
+
+void Arena::release() {
+  blocks_.clear();
+  reset();
+}
+
+size_t Arena::capacity() const {
+  size_t total = 0;
+  for (const auto& b : blocks_) total += b.size;
+  return total;
+}
+
+Document::Document() { clear(); }
+
+void Document::clear() {
+  arena_.reset();
+  node_count_ = 0;
+  root_ = arena_.make<Node>();
+  root_->type = NodeType::kDocument;
+}
+
+static Node* child_element(Node* parent, Tag tag) {
+  if (!parent) return nullptr;
+  for (Node* c = parent->first_child; c; c = c->next)
+    if (c->is(tag)) return c;
+  return nullptr;
+}
+
+Node* Document::html() const { return child_element(root_, Tag::Html); }
+Node* Document::head() const { return child_element(html(), Tag::Head); }
+Node* Document::body() const { return child_element(html(), Tag::Body); }
+
+Node* Document::create_element(Tag tag, std::string_view lowercase_name, Namespace ns) {
+  Node* n = arena_.make<Node>();
+  n->type = NodeType::kElement;
+  n->tag = tag;
+  n->ns = ns;
+  n->name = tag != Tag::kUnknown ? tag_name(tag) : arena_.copy(lowercase_name);
+  ++node_count_;
+  return n;
+}
+
+Node* Document::create_text(std::string_view text) {
+  Node* n = arena_.make<Node>();
+  n->type = NodeType::kText;
+  n->text = arena_.copy(text);
+  ++node_count_;
+  return n;
+}
+
+Node* Document::create_comment(std::string_view text) {
+  Node* n = create_text(text);
+  n->type = NodeType::kComment;
+  return n;
+}
+
+void Document::set_attributes(Node* element, const Attribute* attrs, size_t count) {
+  Attribute* a = arena_.make_array<Attribute>(count);
+  for (size_t i = 0; i < count; ++i) {
+    a[i].name = arena_.copy(attrs[i].name);
+    a[i].value = arena_.copy(attrs[i].value);
+  }
+  element->attrs = a;
+  element->attr_count = static_cast<uint32_t>(count);
+}
+
+void Document::append_child(Node* parent, Node* child) {
+  child->parent = parent;
+  child->prev = parent->last_child;
+  child->next = nullptr;
+  if (parent->last_child)
+    parent->last_child->next = child;
+  else
+    parent->first_child = child;
+  parent->last_child = child;
+}
+
+void Document::remove(Node* node) {
+  Node* p = node->parent;
+  if (!p) return;
+  if (node->prev) node->prev->next = node->next; else p->first_child = node->next;
+  if (node->next) node->next->prev = node->prev; else p->last_child = node->prev;
+  node->parent = node->prev = node->next = nullptr;
+}
+
+void append_text(const Node* node, std::string& out) {
+  walk(const_cast<Node*>(node), [&](Node* n) {
+    if (n->type == NodeType::kText) out.append(n->text);
+    return true;
+  });
+}
+
+bool is_block(Tag tag) {
+  switch (tag) {
+    case Tag::Address: case Tag::Article: case Tag::Aside: case Tag::Blockquote:
+    case Tag::Body: case Tag::Caption: case Tag::Center: case Tag::Dd: case Tag::Details:
+    case Tag::Dialog: case Tag::Div: case Tag::Dl: case Tag::Dt: case Tag::Fieldset:
+    case Tag::Figcaption: case Tag::Figure: case Tag::Footer: case Tag::Form: case Tag::H1:
+    case Tag::H2: case Tag::H3: case Tag::H4: case Tag::H5: case Tag::H6: case Tag::Header:
+    case Tag::Hgroup: case Tag::Hr: case Tag::Html: case Tag::Legend: case Tag::Li:
+    case Tag::Main: case Tag::Menu: case Tag::Nav: case Tag::Ol: case Tag::P: case Tag::Pre:
+    case Tag::Section: case Tag::Summary: case Tag::Table: case Tag::Tbody: case Tag::Td:
+    case Tag::Tfoot: case Tag::Th: case Tag::Thead: case Tag::Tr: case Tag::Ul: case Tag::Br:
+    case Tag::Option: case Tag::Textarea: case Tag::Select:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace gazette::dom

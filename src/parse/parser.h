@@ -1,0 +1,21 @@
+// The narrow interface between Gazette and an HTML parser backend.
+//
+// A backend turns a UTF-8 byte string into a dom::Document. It never fails: HTML has a parse for
+// every input, and the standard's error recovery decides it. Backends differ only in speed; the
+// trees they build are compared by the differential test.
+#pragma once
+
+#include <string_view>
+
+#include "parse/dom.h"
+
+namespace gazette::parse {
+
+enum class Backend {
+  kGumbo,  // Google's gumbo 0.10.1 (Debian libgumbo-dev): HTML5 as of 2016, the reference
+};
+
+// Parses `utf8` (must be valid UTF-8: the decoder's output) into `doc`, which is cleared first.
+void parse_html(std::string_view utf8, dom::Document& doc, Backend backend = Backend::kGumbo);
+
+}  // namespace gazette::parse

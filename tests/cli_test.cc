@@ -1,0 +1,174 @@
+// End-to-end tests of the gazette binary: exit codes, inputs, formats, the seed page.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int status;
+  std::string out;
+};
+
+// Runs `gazette <args>` through the shell; stderr goes to a file read back into `err`.
+RunResult gazette(const std::string& args, std::string* err = nullptr) {
+  fs::path err_path = fs::temp_directory_path() / "gazette_cli_test.err";
+  std::string cmd = std::string(GAZETTE_BINARY) + " " + args + " 2>" + err_path.string();
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int st = pclose(p);
+  if (err) {
+    std::ifstream f(err_path);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    *err = ss.str();
+  }
+  return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+const fs::path kSeedPage = fs::path(GAZETTE_EXAMPLES) / "seed-la-gazette.html";
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() / ("gazette_test_" + std::to_string(::getpid()) + "_" +
+                                         std::to_string(counter_++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path path_;
+};
+
+TEST(Cli, SeedPageGivesTheSeedRecord) {
+  RunResult r = gazette("extract " + kSeedPage.string());
+  ASSERT_EQ(r.status, 0);
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["source"], kSeedPage.string());
+  EXPECT_EQ(j["title"],
+            "LES ÉTATS-UNIS METTENT EN GARDE LA CORÉE DU NORD CONTRE LA VENTE D'ARMES À LA "
+            "RUSSIE POUR SA GUERRE EN UKRAINE");
+  EXPECT_EQ(j["date_published"], "2023-08-31T16:12:00+01:00");
+  EXPECT_EQ(j["language"], "fr");
+  EXPECT_EQ(j["site_name"], "La Gazette");
+  EXPECT_EQ(j["url"], "https://lagazette.example/monde/etats-unis-coree-du-nord-armes-russie");
+  EXPECT_EQ(j["body"], slurp(fs::path(GAZETTE_FIXTURES) / "seed" / "expected_body.txt"));
+}
+
+TEST(Cli, StdinWithUrl) {
+  RunResult r = gazette("extract --url https://example.com/a.html - < " + kSeedPage.string());
+  ASSERT_EQ(r.status, 0);
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["source"], "-");
+}
+
+TEST(Cli, DirectoryRecursiveWithGzipAndOutputFile) {
+  TempDir d;
+  fs::create_directories(d.path() / "sub");
+  fs::copy_file(kSeedPage, d.path() / "a.html");
+  fs::copy_file(kSeedPage, d.path() / "sub" / "b.htm");
+  std::string gz = (d.path() / "sub" / "c.html.gz").string();
+  ASSERT_EQ(std::system(("gzip -c " + kSeedPage.string() + " > " + gz).c_str()), 0);
+  std::ofstream(d.path() / "notes.md") << "not a page";
+  fs::path out = d.path() / "out.jsonl";
+  RunResult r = gazette("extract " + d.path().string() + " -o " + out.string() + " -j 2");
+  ASSERT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "");
+  std::istringstream lines(slurp(out));
+  std::string line;
+  std::vector<std::string> sources;
+  while (std::getline(lines, line)) sources.push_back(nlohmann::json::parse(line)["source"]);
+  ASSERT_EQ(sources.size(), 3u);
+  EXPECT_EQ(sources[0], (d.path() / "a.html").string());  // input order: sorted paths
+  EXPECT_EQ(sources[2], (d.path() / "sub" / "c.html.gz").string());
+}
+
+TEST(Cli, BadPageGivesErrorRecordAndBatchGoesOn) {
+  TempDir d;
+  fs::copy_file(kSeedPage, d.path() / "a.html");
+  std::ofstream(d.path() / "b.html") << "<html><body></body></html>";
+  std::ofstream(d.path() / "c.html.gz") << "this is not gzip";
+  fs::copy_file(kSeedPage, d.path() / "d.html");
+  std::string err;
+  RunResult r = gazette("extract " + d.path().string(), &err);
+  EXPECT_EQ(r.status, 1);
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<nlohmann::json> recs;
+  while (std::getline(lines, line)) recs.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(recs.size(), 4u);
+  EXPECT_FALSE(recs[0].contains("error"));
+  EXPECT_EQ(recs[1]["error"], "no article text found");
+  EXPECT_TRUE(recs[2]["error"].get<std::string>().find("gzip") != std::string::npos);
+  EXPECT_FALSE(recs[3].contains("error"));
+  EXPECT_NE(err.find("gazette: " + (d.path() / "b.html").string() + ": no article text found"),
+            std::string::npos);
+}
+
+TEST(Cli, MissingFileIsExitOneWithMessage) {
+  std::string err;
+  RunResult r = gazette("extract /nonexistent/page.html", &err);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(err, "gazette: /nonexistent/page.html: No such file or directory\n");
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["error"], "No such file or directory");
+}
+
+TEST(Cli, UsageErrorsAreExitTwo) {
+  EXPECT_EQ(gazette("").status, 2);
+  EXPECT_EQ(gazette("extract").status, 2);
+  EXPECT_EQ(gazette("extract --format yaml x.html").status, 2);
+  EXPECT_EQ(gazette("frobnicate").status, 2);
+  EXPECT_EQ(gazette("extract --help").status, 0);
+}
+
+TEST(Cli, FormatsTextAndMarkdown) {
+  RunResult t = gazette("extract --format text " + kSeedPage.string());
+  ASSERT_EQ(t.status, 0);
+  EXPECT_EQ(t.out.rfind("LES ÉTATS-UNIS", 0), 0u);
+  EXPECT_NE(t.out.find("\n\nLa Maison Blanche a mis en garde"), std::string::npos);
+  RunResult m = gazette("extract --format markdown " + kSeedPage.string());
+  ASSERT_EQ(m.status, 0);
+  EXPECT_EQ(m.out.rfind("# LES ÉTATS-UNIS", 0), 0u);
+  RunResult jm = gazette("extract --body-format markdown " + kSeedPage.string());
+  EXPECT_EQ(jm.status, 0);
+}
+
+TEST(Cli, ClosedPipeEndsQuietly) {
+  TempDir d;
+  for (int i = 0; i < 50; ++i) fs::copy_file(kSeedPage, d.path() / ("p" + std::to_string(i) + ".html"));
+  std::string err;
+  RunResult r = gazette("extract -j 2 " + d.path().string() + " | head -c 10 >/dev/null; exit ${PIPESTATUS[0]}",
+                  &err);
+  (void)r;
+  // The shell here is sh; check stderr only: no "Broken pipe" message, no crash report.
+  EXPECT_EQ(err.find("Broken pipe"), std::string::npos);
+  RunResult r2 = gazette("extract " + d.path().string() + " | head -c 10", &err);
+  EXPECT_EQ(r2.status, 0);
+  EXPECT_EQ(r2.out.size(), 10u);
+  EXPECT_EQ(err, "");
+}
+
+}  // namespace

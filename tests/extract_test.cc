@@ -1,0 +1,145 @@
+// Main-content extraction on small hand-written pages: structure kept, boilerplate left out.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/boilerplate.h"
+#include "extract/extract.h"
+#include "parse/parser.h"
+
+namespace gazette::extract {
+namespace {
+
+const char* kLorem =
+    "The council met on Tuesday evening to debate the new budget, which has been criticised "
+    "by residents, local businesses and the opposition for months.";
+
+std::string page(const std::string& body) {
+  return "<html><head><title>Budget vote - Town News</title></head><body>" + body +
+         "</body></html>";
+}
+
+std::string para(int i) {
+  return "<p>Paragraph " + std::to_string(i) + ". " + kLorem + "</p>";
+}
+
+std::vector<Block> run(const std::string& html, std::string_view title = "Budget vote") {
+  dom::Document doc;
+  parse::parse_html(html, doc);
+  std::vector<Block> blocks;
+  Hints hints;
+  hints.title = title;
+  extract_body(doc, hints, blocks);
+  return blocks;
+}
+
+std::string joined(const std::vector<Block>& blocks) {
+  std::string s;
+  for (auto& b : blocks) s += b.text + "\n";
+  return s;
+}
+
+TEST(Extract, KeepsArticleParagraphsAndDropsNavigationAndFooter) {
+  std::string body = "<nav><ul><li><a href=/>Home</a></li><li><a href=/n>News</a></li></ul></nav>"
+                     "<article><h1>Budget vote</h1>" + para(1) + para(2) + para(3) + "</article>"
+                     "<footer><p>Copyright Town News, all rights reserved, since 1900.</p></footer>";
+  auto blocks = run(page(body));
+  std::string text = joined(blocks);
+  EXPECT_NE(text.find("Paragraph 1."), std::string::npos);
+  EXPECT_NE(text.find("Paragraph 3."), std::string::npos);
+  EXPECT_EQ(text.find("Home"), std::string::npos);
+  EXPECT_EQ(text.find("Copyright"), std::string::npos);
+  // The repeated headline is left out.
+  EXPECT_EQ(text.find("Budget vote"), std::string::npos);
+  EXPECT_EQ(blocks.size(), 3u);
+}
+
+TEST(Extract, BoilerplateClassesAreLeftOut) {
+  const char* boxes[] = {"share-buttons", "related-articles", "newsletter-signup", "cookie-notice",
+                         "comments", "sidebar"};
+  for (const char* cls : boxes) {
+    std::string body = "<div class=story>" + para(1) + para(2) + "<div class='" + cls +
+                       "'><p>Boilerplate box text that is long enough to be scored, really, "
+                       "with commas, many, of them.</p></div>" + para(3) + "</div>";
+    std::string text = joined(run(page(body)));
+    EXPECT_EQ(text.find("Boilerplate box"), std::string::npos) << cls;
+    EXPECT_NE(text.find("Paragraph 3."), std::string::npos) << cls;
+  }
+}
+
+TEST(Extract, StructureIsKept) {
+  std::string body = "<article>" + para(1) +
+                     "<h2>Reactions</h2><ul><li>First point made here</li><li>Second point</li></ul>"
+                     "<ol><li>One</li></ol>"
+                     "<blockquote><p>We will not accept this budget as it stands, said the mayor.</p></blockquote>"
+                     "<table><tr><th>Item</th><th>Cost</th></tr><tr><td>Roads</td><td>5m</td></tr></table>"
+                     "<pre>  code   kept\n  verbatim</pre>" + para(2) + "</article>";
+  auto blocks = run(page(body));
+  ASSERT_GE(blocks.size(), 9u);
+  EXPECT_EQ(blocks[1].kind, Block::Kind::kHeading);
+  EXPECT_EQ(blocks[1].level, 2);
+  EXPECT_EQ(blocks[2].kind, Block::Kind::kListItem);
+  EXPECT_FALSE(blocks[2].ordered);
+  EXPECT_EQ(blocks[4].kind, Block::Kind::kListItem);
+  EXPECT_TRUE(blocks[4].ordered);
+  EXPECT_EQ(blocks[5].kind, Block::Kind::kQuote);
+  EXPECT_EQ(blocks[6].kind, Block::Kind::kTableRow);
+  EXPECT_EQ(blocks[6].text, "Item\tCost");
+  EXPECT_EQ(blocks[7].text, "Roads\t5m");
+  EXPECT_EQ(blocks[8].kind, Block::Kind::kCode);
+  EXPECT_EQ(blocks[8].text, "  code   kept\n  verbatim");
+}
+
+TEST(Extract, WhitespaceIsNormalisedAndBrBreaksLines) {
+  std::string body = "<article><p>  Line   one,\n  still one<br>line two  </p>" + para(1) + para(2) +
+                     "</article>";
+  auto blocks = run(page(body));
+  ASSERT_FALSE(blocks.empty());
+  EXPECT_EQ(blocks[0].text, "Line one, still one\nline two");
+}
+
+TEST(Extract, HiddenAndScriptContentIsLeftOut) {
+  std::string body = "<article>" + para(1) + "<p style='display: none'>Hidden text here</p>"
+                     "<p hidden>Also hidden</p><script>var x = 'script text';</script>" + para(2) +
+                     "</article>";
+  std::string text = joined(run(page(body)));
+  EXPECT_EQ(text.find("Hidden"), std::string::npos);
+  EXPECT_EQ(text.find("Also hidden"), std::string::npos);
+  EXPECT_EQ(text.find("script text"), std::string::npos);
+}
+
+TEST(Extract, FallsBackWhenEverythingLooksLikeBoilerplate) {
+  // The only text sits in a container whose class reads like a sidebar: the lenient pass finds it.
+  std::string body = "<div class='sidebar-layout'>" + para(1) + para(2) + para(3) + "</div>";
+  std::string text = joined(run(page(body)));
+  EXPECT_NE(text.find("Paragraph 2."), std::string::npos);
+}
+
+TEST(Extract, EmptyPageGivesNothing) {
+  EXPECT_TRUE(run(page("")).empty());
+  EXPECT_TRUE(run("").empty());
+}
+
+TEST(Boilerplate, Lines) {
+  for (const char* s : {"Loading...", "Voir plus", "Voir Plus", "Read more »", "Lire aussi",
+                        "Share on Facebook", "Weiterlesen", "Leer más", "Leia mais"})
+    EXPECT_TRUE(is_boilerplate_line(s)) << s;
+  for (const char* s : {"Read more about the budget in our dossier on the council's finances and plans",
+                        "The mayor said more.", "Voir"})
+    EXPECT_FALSE(is_boilerplate_line(s)) << s;
+}
+
+TEST(Boilerplate, ContainersByTagRoleAndClass) {
+  dom::Document doc;
+  parse::parse_html(
+      "<nav id=a></nav><div role=navigation id=b></div><div class='post-content' id=c></div>"
+      "<div class='social-share' id=d></div><div class='header' id=e></div>"
+      "<div class='article-header' id=f></div><div class='loaded' id=g></div>",
+      doc);
+  std::vector<bool> got;
+  for (dom::Node* n = doc.body()->first_child; n; n = n->next) got.push_back(is_boilerplate_container(n));
+  EXPECT_EQ(got, (std::vector<bool>{true, true, false, true, true, false, false}));
+}
+
+}  // namespace
+}  // namespace gazette::extract

@@ -1,0 +1,47 @@
+#include <gtest/gtest.h>
+
+#include "gazette/gazette.h"
+#include "output/json.h"
+
+namespace {
+
+std::string esc(std::string_view s) {
+  std::string out;
+  gazette::output::append_json_string(out, s);
+  return out;
+}
+
+TEST(JsonEscape, QuotesAndBackslashes) {
+  EXPECT_EQ(esc(R"(say "hi" \ bye)"), R"("say \"hi\" \\ bye")");
+}
+
+TEST(JsonEscape, ControlCharacters) {
+  EXPECT_EQ(esc("a\nb\tc\rd"), R"("a\nb\tc\rd")");
+  EXPECT_EQ(esc(std::string("x\0y", 3)), R"("x\u0000y")");
+  EXPECT_EQ(esc("\x1f\b\f"), R"("\u001f\b\f")");
+}
+
+TEST(JsonEscape, Utf8PassesThroughExceptLineSeparators) {
+  EXPECT_EQ(esc("été €"), "\"été €\"");
+  EXPECT_EQ(esc("a\u2028b\u2029c"), R"("a\u2028b\u2029c")");
+}
+
+TEST(JsonRecord, NullsForMissingFieldsAndAuthorList) {
+  gazette::Article a;
+  a.source = "p.html";
+  a.title = "T";
+  a.authors = {"Ann", "Bob \"B\""};
+  a.body = "x";
+  std::string j = gazette::to_json(a, gazette::Format::kText);
+  EXPECT_EQ(j,
+            R"({"source": "p.html", "url": null, "title": "T", "authors": ["Ann", "Bob \"B\""], )"
+            R"("date_published": null, "date_modified": null, "site_name": null, "language": null, )"
+            R"("description": null, "image": null, "body": "x"})");
+}
+
+TEST(JsonRecord, ErrorRecord) {
+  gazette::Error e{gazette::ErrorCode::kIo, "no such file"};
+  EXPECT_EQ(gazette::error_json("a\"b", e), R"({"source": "a\"b", "error": "no such file"})");
+}
+
+}  // namespace
