@@ -54,21 +54,23 @@ bool any_token(std::string_view s, const std::array<std::string_view, N>& words)
 constexpr std::array<std::string_view, 12> kPositive = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
     "blog", "story"};
-constexpr std::array<std::string_view, 22> kNegative = {
+constexpr std::array<std::string_view, 21> kNegative = {
     "hidden", "banner", "combx", "comment", "contact", "footer", "gdpr", "masthead", "media",
     "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
-    "sponsor", "shopping", "widget", "taboola", "byline"};
+    "sponsor", "shopping", "taboola", "byline"};
 constexpr std::array<std::string_view, 6> kNegativeTokens = {"ad", "ads", "hid", "com", "meta", "tags"};
 
 // Containers that are boilerplate whatever their size (Readability's unlikelyCandidates and
 // trafilatura's discard list).
-constexpr std::array<std::string_view, 47> kBoilerplate = {
+constexpr std::array<std::string_view, 46> kBoilerplate = {
     "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "footer", "gdpr",
     "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
     "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
     "newsletter", "cookie", "consent", "subscribe", "signup", "sign-up", "share", "sharing",
     "teaser", "recommend", "most-popular", "mostpopular", "trending", "navbar", "navigation",
-    "toolbar", "outbrain", "taboola", "banner", "modal", "widget", "jump-link", "skip-link"};
+    "toolbar", "outbrain", "taboola", "banner", "modal", "jump-link", "skip-link"};
+// Not "widget" (here nor in kNegative): page builders (Elementor, WPBakery) wrap the article
+// text itself in widgets.
 constexpr std::array<std::string_view, 9> kBoilerplateTokens = {
     "nav", "ad", "ads", "advert", "tags", "tag", "login", "header", "masthead"};
 // Words so specific to boilerplate that they win over a content word in the same class
@@ -103,12 +105,12 @@ float class_weight(const Node* n) {
   return w;
 }
 
-bool is_boilerplate_container(const Node* n) {
+Boilerplate boilerplate_kind(const Node* n) {
   switch (n->tag) {
     case Tag::Nav: case Tag::Aside: case Tag::Footer: case Tag::Menu: case Tag::Dialog:
-      return true;
+      return Boilerplate::kStrong;
     case Tag::Body: case Tag::Html: case Tag::Article: case Tag::Main: case Tag::A:
-      return false;
+      return Boilerplate::kNo;
     default:
       break;
   }
@@ -116,9 +118,9 @@ bool is_boilerplate_container(const Node* n) {
   if (role == "navigation" || role == "banner" || role == "contentinfo" ||
       role == "complementary" || role == "dialog" || role == "alertdialog" || role == "menu" ||
       role == "menubar" || role == "search")
-    return true;
+    return Boilerplate::kStrong;
   std::string ci = class_and_id(n);
-  if (ci.size() <= 1) return false;
+  if (ci.size() <= 1) return Boilerplate::kNo;
   // Layout state classes ("has-sidebar", "with-comments", "no-share") describe the page, not
   // this element.
   for (std::string_view prefix : {"has-", "with-", "no-"}) {
@@ -128,9 +130,30 @@ bool is_boilerplate_container(const Node* n) {
       ci.erase(pos, end == std::string::npos ? std::string::npos : end - pos);
     }
   }
-  if (any_substring(ci, kStrongBoilerplate)) return true;
+  if (any_substring(ci, kStrongBoilerplate)) return Boilerplate::kStrong;
   bool bad = any_substring(ci, kBoilerplate) || any_token(ci, kBoilerplateTokens);
-  return bad && !any_substring(ci, kMaybeContent);
+  return bad && !any_substring(ci, kMaybeContent) ? Boilerplate::kWeak : Boilerplate::kNo;
+}
+
+int content_hint_rank(const Node* n) {
+  std::string_view itemprop = n->attr("itemprop");
+  if (itemprop == "articleBody" || itemprop == "articlebody") return 0;
+  if (n->is(Tag::Article)) return 2;
+  if (n->is(Tag::Main) || n->attr("role") == "main") return 3;
+  std::string ci = class_and_id(n);
+  if (ci.size() <= 1) return -1;
+  // Class names of the article body in common CMSs and themes (WordPress, Drupal, Ghost,
+  // newspaper templates), matched as whole tokens of the class or id.
+  static constexpr std::array<std::string_view, 40> kContentClasses = {
+      "entry-content", "post-content", "article-content", "article-body", "articlebody",
+      "article__body", "article-text", "article__content", "story-body", "story-content",
+      "post-body", "post-entry", "postbody", "post-text", "blog-post-content", "td-post-content",
+      "single-content", "single-post-content", "news-content", "content-body", "body-text",
+      "text-content", "field-name-body", "field--name-body", "node-content", "rich-text",
+      "richtext", "page-content", "main-content", "article-main", "articletext", "story-text",
+      "entry-body", "c-article-body", "article_body", "story__body", "post__content",
+      "entry__content", "article-detail", "content-article"};
+  return any_token(ci, kContentClasses) ? 1 : -1;
 }
 
 bool is_metadata_container(const Node* n) {
@@ -146,10 +169,10 @@ bool is_metadata_container(const Node* n) {
   return any_substring(ci, kWords) || any_token(ci, kTokens);
 }
 
-bool is_never_content(const Node* n) {
+bool is_never_content(const Node* n, bool check_hidden) {
   if (n->ns != dom::Namespace::kHtml) return true;
   switch (n->tag) {
-    case Tag::Script: case Tag::Style: case Tag::Noscript: case Tag::Template: case Tag::Head:
+    case Tag::Script: case Tag::Style: case Tag::Template: case Tag::Head:
     case Tag::Title: case Tag::Meta: case Tag::Link: case Tag::Iframe: case Tag::Object:
     case Tag::Embed: case Tag::Button: case Tag::Select: case Tag::Input: case Tag::Textarea:
     case Tag::Option: case Tag::Canvas: case Tag::Audio: case Tag::Video: case Tag::Map:
@@ -160,6 +183,10 @@ bool is_never_content(const Node* n) {
     default:
       break;
   }
+  if (!check_hidden) return false;
+  // <noscript> mostly holds "enable JavaScript" notes and lazy-image copies; but forum software
+  // (Discourse) serves the whole thread inside it, which the recall pass picks up.
+  if (n->is(Tag::Noscript)) return true;
   if (n->has_attr("hidden")) return true;
   if (n->attr("aria-hidden") == "true" && n->tag != Tag::Body && n->tag != Tag::Html) return true;
   std::string_view style = n->attr("style");

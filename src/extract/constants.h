@@ -55,6 +55,25 @@ inline constexpr size_t kMaxBoilerplateLineChars = 60;
 // (an author box that holds the article, a "meta" wrapper around everything). bench.
 inline constexpr size_t kMaxMetadataBlockChars = 200;
 
+// A container that looks like boilerplate only by a weak class word ("sidebar", "menu") is
+// still content when it holds this share of the page's text: a layout wrapper such as
+// "panel-two-col-sidebar-right". bench (readability/aclu).
+inline constexpr float kWrapperShare = 0.5f;
+
+// A semantic hint of the article body (itemprop=articleBody, a content class, <article>,
+// <main>) replaces the best-scoring container when it holds at least this share of that
+// container's paragraph text. bench.
+inline constexpr float kHintShareOfScored = 0.5f;
+
+// A block of text counts as paragraph text ("good") when less than this share of it is link text.
+inline constexpr float kMaxGoodLinkDensity = 0.5f;
+
+// After choosing the best container, Gazette widens to its parent when the parent adds at least
+// kClimbMinGoodChars of paragraph text and kClimbGoodRatio times more paragraph text than other
+// text. bench.
+inline constexpr size_t kClimbMinGoodChars = 100;
+inline constexpr float kClimbGoodRatio = 1.0f;
+
 // A kept list or block whose text is mostly links (navigation inside the article).
 inline constexpr float kMaxLinkDensityList = 0.5f;
 

@@ -23,6 +23,8 @@ struct Stats {
   uint32_t commas = 0;
   uint32_t inline_chars = 0;   // text in this element's own inline content (not in child blocks)
   uint32_t inline_commas = 0;
+  uint32_t inline_link_chars = 0;
+  uint32_t good_chars = 0;     // text in paragraph-like blocks that are not mostly links
   uint32_t paragraphs = 0, images = 0, list_items = 0, inputs = 0, embeds = 0, headings = 0;
   uint32_t list_chars = 0;   // text inside li
   uint32_t heading_chars = 0;
@@ -112,6 +114,7 @@ class Extraction {
   void compute_stats(Mode mode) {
     order_.clear();
     stats_.clear();
+    bool check_hidden = mode == Mode::kPrecise;
     dom::walk(doc_.root(), [&](Node* n) {
       if (n->type == NodeType::kDocument) return true;
       if (!n->is_element()) return false;
@@ -119,13 +122,32 @@ class Extraction {
       stats_.emplace_back();
       n->mark = static_cast<uint32_t>(stats_.size());
       n->score = 0;
-      Stats& s = stats_.back();
       Node* p = n->parent;
       bool parent_excluded = p && p->is_element() && p->mark && st(p).excluded;
-      s.excluded = parent_excluded || is_never_content(n) ||
-                   (mode == Mode::kPrecise && is_boilerplate_container(n));
+      st(n).excluded = parent_excluded || is_never_content(n, check_hidden);
       return true;
     });
+    if (mode == Mode::kPrecise) {
+      // A container whose class only weakly says boilerplate ("sidebar" in a layout class) is
+      // kept when it holds most of the page's text: it is the page's wrapper.
+      accumulate();
+      uint32_t total = stats_.empty() ? 0 : stats_[0].chars;
+      for (Node* n : order_) {
+        Stats& s = st(n);
+        Node* p = n->parent;
+        bool parent_excluded = p && p->is_element() && st(p).excluded;
+        Boilerplate b = s.excluded || parent_excluded ? Boilerplate::kNo : boilerplate_kind(n);
+        bool wrapper = b == Boilerplate::kWeak &&
+                       static_cast<float>(s.chars) >= k::kWrapperShare * static_cast<float>(total);
+        bool excluded = s.excluded || parent_excluded || (b != Boilerplate::kNo && !wrapper);
+        s = Stats();
+        s.excluded = excluded;
+      }
+    }
+    accumulate();
+  }
+
+  void accumulate() {
     for (auto it = order_.rbegin(); it != order_.rend(); ++it) {
       Node* n = *it;
       Stats& s = st(n);
@@ -139,7 +161,10 @@ class Extraction {
           s.commas += co;
           s.inline_chars += ch;
           s.inline_commas += co;
-          if (n->is(Tag::A)) s.link_chars += ch;
+          if (n->is(Tag::A)) {
+            s.link_chars += ch;
+            s.inline_link_chars += ch;
+          }
           continue;
         }
         if (!c->is_element()) continue;
@@ -159,13 +184,20 @@ class Extraction {
         s.embeds += cs.embeds;
         s.headings += cs.headings + (is_heading(c->tag) ? 1 : 0);
         s.heading_chars += is_heading(c->tag) ? cs.chars : cs.heading_chars;
+        s.good_chars += cs.good_chars;
         if (dom::is_block(c->tag) && !c->is(Tag::Br)) {
           s.has_block_child = true;
         } else {
           s.inline_chars += cs.inline_chars;
           s.inline_commas += cs.inline_commas;
+          s.inline_link_chars += c->is(Tag::A) ? cs.inline_chars : cs.inline_link_chars;
         }
       }
+      // This element's own text is a paragraph when it stands as a block.
+      if ((dom::is_block(n->tag) || s.has_block_child) && s.inline_chars >= k::kMinScoredChars &&
+          static_cast<float>(s.inline_link_chars) <
+              k::kMaxGoodLinkDensity * static_cast<float>(s.inline_chars))
+        s.good_chars += s.inline_chars;
     }
   }
 
@@ -201,6 +233,9 @@ class Extraction {
       Stats& s = st(n);
       if (s.excluded || s.inline_chars < k::kMinScoredChars) continue;
       if (n->ns != dom::Namespace::kHtml || n->is(Tag::A)) continue;
+      // List items do not vote (as in Readability): reference lists and link lists full of
+      // commas would outvote the article.
+      if (n->is(Tag::Li) || n->is(Tag::Dt) || n->is(Tag::Dd)) continue;
       // Inline elements pass their text up to the block that holds them.
       if (!dom::is_block(n->tag) && n->tag != Tag::kUnknown && !n->is(Tag::Span) &&
           !n->is(Tag::Font))
@@ -230,10 +265,22 @@ class Extraction {
     if (!top) return 0;
     top = refine_top(top);
 
+    // A container the page marks as the article body wins over the scored one when it holds
+    // a fair share of the same text: it is the site's own statement of where the article is.
+    Node* hint = mode == Mode::kPrecise ? find_hint() : nullptr;
+    bool use_hint = false;
+    if (hint && hint != top) {
+      float hg = static_cast<float>(st(hint).good_chars);
+      float tg = static_cast<float>(st(top).good_chars);
+      use_hint = hg >= k::kHintShareOfScored * tg;
+    }
+
     // Sibling merge.
     std::vector<Node*> parts;
     Node* parent = top->parent;
-    if (!parent || !parent->is_element() || top == body_) {
+    if (use_hint) {
+      parts.push_back(hint);
+    } else if (!parent || !parent->is_element() || top == body_) {
       parts.push_back(top);
     } else {
       float threshold = std::max(k::kSiblingMinScore, top->score * k::kSiblingShare);
@@ -261,6 +308,30 @@ class Extraction {
     for (Node* p : parts) w.emit(p);
     w.flush();
     return postprocess(out);
+  }
+
+  // The best semantic hint of the article body: itemprop=articleBody, then a well-known
+  // content class, then the <article> with the most paragraph text, then <main>. Only hints
+  // with at least k::kMinArticleChars of paragraph text count.
+  Node* find_hint() {
+    Node* best[4] = {nullptr, nullptr, nullptr, nullptr};
+    for (Node* n : order_) {
+      const Stats& s = st(n);
+      if (s.excluded || s.good_chars < k::kMinArticleChars) continue;
+      int rank = content_hint_rank(n);
+      if (rank < 0) continue;
+      // Among hints of one rank, the outermost wins for itemprop/class (nested duplicates such
+      // as "entry-content" inside "post-content"), the one with most text for <article>.
+      Node*& slot = best[rank];
+      if (!slot) {
+        slot = n;
+      } else if (rank == 2 && s.good_chars > st(slot).good_chars) {
+        slot = n;
+      }
+    }
+    for (Node* n : best)
+      if (n) return n;
+    return nullptr;
   }
 
   bool ends_sentence(Node* n) {
@@ -308,6 +379,20 @@ class Extraction {
       }
       last = parent->score;
       parent = parent->parent;
+    }
+    // Widen to an ancestor while what it adds is mostly paragraph text (more posts of a thread,
+    // the rest of an article split by a figure or an ad slot).
+    while (top->parent && top->parent->is_element() && top->parent->tag != Tag::Html) {
+      Node* p = top->parent;
+      const Stats& ps = st(p);
+      const Stats& ts = st(top);
+      float added_good = static_cast<float>(ps.good_chars - ts.good_chars);
+      float added_other = static_cast<float>((ps.chars - ts.chars)) - added_good;
+      if (added_good < static_cast<float>(k::kClimbMinGoodChars) ||
+          added_good < k::kClimbGoodRatio * added_other)
+        break;
+      top = p;
+      if (!st(top).scored) init_score(top);
     }
     // An only child stands for its parent.
     while (top->parent && top->parent->is_element() && top->parent != body_ &&
