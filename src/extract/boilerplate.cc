@@ -139,7 +139,6 @@ int content_hint_rank(const Node* n) {
   std::string_view itemprop = n->attr("itemprop");
   if (itemprop == "articleBody" || itemprop == "articlebody") return 0;
   if (n->is(Tag::Article)) return 2;
-  if (n->is(Tag::Main) || n->attr("role") == "main") return 3;
   std::string ci = class_and_id(n);
   if (ci.size() <= 1) return -1;
   // Class names of the article body in common CMSs and themes (WordPress, Drupal, Ghost,

@@ -311,10 +311,10 @@ class Extraction {
   }
 
   // The best semantic hint of the article body: itemprop=articleBody, then a well-known
-  // content class, then the <article> with the most paragraph text, then <main>. Only hints
+  // content class, then the <article> with the most paragraph text. Only hints
   // with at least k::kMinArticleChars of paragraph text count.
   Node* find_hint() {
-    Node* best[4] = {nullptr, nullptr, nullptr, nullptr};
+    Node* best[3] = {nullptr, nullptr, nullptr};
     for (Node* n : order_) {
       const Stats& s = st(n);
       if (s.excluded || s.good_chars < k::kMinArticleChars) continue;
