@@ -139,6 +139,8 @@ int content_hint_rank(const Node* n) {
   std::string_view itemprop = n->attr("itemprop");
   if (itemprop == "articleBody" || itemprop == "articlebody") return 0;
   if (n->is(Tag::Article)) return 2;
+  // <main> and role=main wrap listings and feeds as often as articles, whatever their class.
+  if (n->is(Tag::Main) || n->attr("role") == "main") return -1;
   std::string ci = class_and_id(n);
   if (ci.size() <= 1) return -1;
   // Class names of the article body in common CMSs and themes (WordPress, Drupal, Ghost,
@@ -152,7 +154,17 @@ int content_hint_rank(const Node* n) {
       "richtext", "page-content", "main-content", "article-main", "articletext", "story-text",
       "entry-body", "c-article-body", "article_body", "story__body", "post__content",
       "entry__content", "article-detail", "content-article"};
-  return any_token(ci, kContentClasses) ? 1 : -1;
+  // Whole class tokens only: BEM modifiers ("page-content--product") are other components.
+  size_t start = 0;
+  while (start < ci.size()) {
+    size_t end = ci.find(' ', start);
+    if (end == std::string::npos) end = ci.size();
+    std::string_view token(ci.data() + start, end - start);
+    for (std::string_view c : kContentClasses)
+      if (token == c) return 1;
+    start = end + 1;
+  }
+  return -1;
 }
 
 bool is_metadata_container(const Node* n) {

@@ -36,6 +36,16 @@ struct Stats {
 
 enum class Mode { kPrecise, kLenient };
 
+// What an element's tag and attributes say, computed once per page and shared by all passes.
+struct ClassInfo {
+  float weight = 0;
+  Boilerplate boilerplate = Boilerplate::kNo;
+  int8_t hint_rank = -1;
+  bool metadata = false;
+  bool never = false;         // never content, even in the recall pass
+  bool never_precise = false;  // never content in the precise pass (hidden, noscript)
+};
+
 bool is_comma_at(std::string_view s, size_t i) {
   auto c = static_cast<unsigned char>(s[i]);
   if (c == ',') return true;
@@ -76,6 +86,7 @@ class Extraction {
     Node* body = doc_.body();
     if (!body) body = doc_.root();
     body_ = body;
+    prepare();
 
     size_t best = 0;
     for (Mode mode : {Mode::kPrecise, Mode::kLenient}) {
@@ -110,23 +121,49 @@ class Extraction {
  private:
   Stats& st(const Node* n) { return stats_[n->mark - 1]; }
 
-  // Pre-order numbering and exclusion flags, then post-order accumulation.
-  void compute_stats(Mode mode) {
+  // Numbers the elements in pre-order (Node::mark = index + 1), classifies them, and caches
+  // each text node's character and comma counts in its own mark/score fields. Once per page.
+  void prepare() {
     order_.clear();
-    stats_.clear();
-    bool check_hidden = mode == Mode::kPrecise;
+    info_.clear();
     dom::walk(doc_.root(), [&](Node* n) {
       if (n->type == NodeType::kDocument) return true;
+      if (n->type == NodeType::kText) {
+        uint32_t ch = 0, co = 0;
+        count_text(n->text, ch, co);
+        n->mark = ch;
+        n->score = static_cast<float>(co);
+        return false;
+      }
       if (!n->is_element()) return false;
       order_.push_back(n);
-      stats_.emplace_back();
-      n->mark = static_cast<uint32_t>(stats_.size());
-      n->score = 0;
-      Node* p = n->parent;
-      bool parent_excluded = p && p->is_element() && p->mark && st(p).excluded;
-      st(n).excluded = parent_excluded || is_never_content(n, check_hidden);
+      n->mark = static_cast<uint32_t>(order_.size());
+      ClassInfo c;
+      c.never = is_never_content(n, false);
+      if (!c.never) {
+        c.never_precise = is_never_content(n, true);
+        c.weight = class_weight(n);
+        c.boilerplate = boilerplate_kind(n);
+        c.hint_rank = static_cast<int8_t>(content_hint_rank(n));
+        c.metadata = is_metadata_container(n);
+      }
+      info_.push_back(c);
       return true;
     });
+  }
+
+  const ClassInfo& info(const Node* n) const { return info_[n->mark - 1]; }
+
+  // Exclusion flags for `mode`, then post-order accumulation.
+  void compute_stats(Mode mode) {
+    stats_.assign(order_.size(), Stats());
+    bool precise = mode == Mode::kPrecise;
+    for (Node* n : order_) {
+      Node* p = n->parent;
+      bool parent_excluded = p && p->is_element() && st(p).excluded;
+      const ClassInfo& c = info(n);
+      st(n).excluded = parent_excluded || c.never || (precise && c.never_precise);
+    }
     if (mode == Mode::kPrecise) {
       // A container whose class only weakly says boilerplate ("sidebar" in a layout class) is
       // kept when it holds most of the page's text: it is the page's wrapper.
@@ -136,7 +173,7 @@ class Extraction {
         Stats& s = st(n);
         Node* p = n->parent;
         bool parent_excluded = p && p->is_element() && st(p).excluded;
-        Boilerplate b = s.excluded || parent_excluded ? Boilerplate::kNo : boilerplate_kind(n);
+        Boilerplate b = s.excluded || parent_excluded ? Boilerplate::kNo : info(n).boilerplate;
         bool wrapper = b == Boilerplate::kWeak &&
                        static_cast<float>(s.chars) >= k::kWrapperShare * static_cast<float>(total);
         bool excluded = s.excluded || parent_excluded || (b != Boilerplate::kNo && !wrapper);
@@ -152,11 +189,10 @@ class Extraction {
       Node* n = *it;
       Stats& s = st(n);
       if (s.excluded) continue;
-      s.weight = class_weight(n);
+      s.weight = info(n).weight;
       for (Node* c = n->first_child; c; c = c->next) {
         if (c->type == NodeType::kText) {
-          uint32_t ch = 0, co = 0;
-          count_text(c->text, ch, co);
+          uint32_t ch = c->mark, co = static_cast<uint32_t>(c->score);
           s.chars += ch;
           s.commas += co;
           s.inline_chars += ch;
@@ -318,7 +354,7 @@ class Extraction {
     for (Node* n : order_) {
       const Stats& s = st(n);
       if (s.excluded || s.good_chars < k::kMinArticleChars) continue;
-      int rank = content_hint_rank(n);
+      int rank = info(n).hint_rank;
       if (rank < 0) continue;
       // Among hints of one rank, the outermost wins for itemprop/class (nested duplicates such
       // as "entry-content" inside "post-content"), the one with most text for <article>.
@@ -514,7 +550,7 @@ class Extraction {
       if (!is_root && mode_ == Mode::kPrecise && ex_.drop_conditionally(n)) return false;
       if (!is_root && is_heading(n->tag) && s.weight < 0) return false;
       if (!is_root && mode_ == Mode::kPrecise && s.chars < k::kMaxMetadataBlockChars &&
-          is_metadata_container(n))
+          ex_.info(n).metadata)
         return false;
       if (n->is(Tag::Br)) {
         if (kind_ != Block::Kind::kCode) {
@@ -711,6 +747,7 @@ class Extraction {
   Node* body_ = nullptr;
   std::vector<Node*> order_;
   std::vector<Stats> stats_;
+  std::vector<ClassInfo> info_;
   std::vector<Node*> candidates_;
 };
 
