@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <unordered_map>
 
 #include "extract/boilerplate.h"
 #include "extract/constants.h"
@@ -61,16 +62,25 @@ bool is_comma_at(std::string_view s, size_t i) {
 
 bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
-// Counts characters (UTF-8 lead bytes) that are not whitespace, and commas.
+// Counts characters (UTF-8 lead bytes) that are not whitespace or U+00A0, and commas
+// (',' U+FF0C U+3001). Branch-free over ASCII: this runs over every text byte of the page.
 void count_text(std::string_view s, uint32_t& chars, uint32_t& commas) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (is_space(c) || (c & 0xC0) == 0x80) continue;
-    // U+00A0 no-break space counts as whitespace.
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) continue;
-    ++chars;
-    if (is_comma_at(s, i)) ++commas;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size();
+  uint32_t ch = 0, co = 0, nbsp = 0;
+  unsigned prev = 0;
+  for (size_t i = 0; i < n; ++i) {
+    unsigned c = p[i];
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    bool continuation = (c & 0xC0) == 0x80;
+    ch += !(space || continuation);
+    co += c == ',';
+    nbsp += (c == 0xA0) & (prev == 0xC2);
+    if (c >= 0xE3 && c <= 0xEF && i + 2 < n && is_comma_at(s, i)) ++co;
+    prev = c;
   }
+  chars += ch - nbsp;
+  commas += co;
 }
 
 bool is_heading(Tag t) {
@@ -142,17 +152,51 @@ class Extraction {
       c.never = is_never_content(n, false);
       if (!c.never) {
         c.never_precise = is_never_content(n, true);
-        c.weight = class_weight(n);
-        c.boilerplate = boilerplate_kind(n);
-        c.hint_rank = static_cast<int8_t>(content_hint_rank(n));
-        c.metadata = is_metadata_container(n);
+        classify_attributes(n, c);
       }
       info_.push_back(c);
-      return true;
+      // Nothing under a never-content element is ever read: its text (often whole scripts
+      // and style sheets) is not counted, its descendants are not numbered.
+      return !c.never;
     });
   }
 
   const ClassInfo& info(const Node* n) const { return info_[n->mark - 1]; }
+
+  // The class-derived fields depend only on the tag and a few attributes; pages repeat the same
+  // class on hundreds of elements, so elements without an id share one computation.
+  void classify_attributes(const Node* n, ClassInfo& c) {
+    std::string_view id = n->attr("id");
+    if (!id.empty()) {
+      classify_uncached(n, c);
+      return;
+    }
+    key_.clear();
+    key_.push_back(static_cast<char>(static_cast<uint16_t>(n->tag) & 0xFF));
+    key_.push_back(static_cast<char>(static_cast<uint16_t>(n->tag) >> 8));
+    for (std::string_view a : {n->name, n->attr("class"), n->attr("role"), n->attr("itemprop"),
+                               n->attr("rel")}) {
+      key_.append(a);
+      key_.push_back('\0');
+    }
+    auto it = class_cache_.find(key_);
+    if (it != class_cache_.end()) {
+      c.weight = it->second.weight;
+      c.boilerplate = it->second.boilerplate;
+      c.hint_rank = it->second.hint_rank;
+      c.metadata = it->second.metadata;
+      return;
+    }
+    classify_uncached(n, c);
+    class_cache_.emplace(key_, c);
+  }
+
+  static void classify_uncached(const Node* n, ClassInfo& c) {
+    c.weight = class_weight(n);
+    c.boilerplate = boilerplate_kind(n);
+    c.hint_rank = static_cast<int8_t>(content_hint_rank(n));
+    c.metadata = is_metadata_container(n);
+  }
 
   // Exclusion flags for `mode`, then post-order accumulation.
   void compute_stats(Mode mode) {
@@ -639,17 +683,22 @@ class Extraction {
         buf_.append(t);
         return;
       }
-      for (size_t i = 0; i < t.size(); ++i) {
-        auto c = static_cast<unsigned char>(t[i]);
-        if (is_space(c)) {
+      // Appends runs of non-space bytes whole; each run of whitespace becomes one space.
+      size_t i = 0;
+      while (i < t.size()) {
+        if (is_space(static_cast<unsigned char>(t[i]))) {
           pending_space_ = true;
+          ++i;
           continue;
         }
+        size_t j = i + 1;
+        while (j < t.size() && !is_space(static_cast<unsigned char>(t[j]))) ++j;
         if (pending_space_ && !buf_.empty() && buf_.back() != '\n' && buf_.back() != '\t' &&
             buf_.back() != ' ')
           buf_.push_back(' ');
         pending_space_ = false;
-        buf_.push_back(static_cast<char>(c));
+        buf_.append(t.data() + i, j - i);
+        i = j;
       }
     }
 
@@ -748,6 +797,8 @@ class Extraction {
   std::vector<Node*> order_;
   std::vector<Stats> stats_;
   std::vector<ClassInfo> info_;
+  std::unordered_map<std::string, ClassInfo> class_cache_;
+  std::string key_;
   std::vector<Node*> candidates_;
 };
 

@@ -307,8 +307,65 @@ std::string repair(std::string_view raw) {
   return out;
 }
 
+namespace {
+
+// The string value of the first `"key": "..."` in raw text, or "".
+std::string raw_string_after(std::string_view s, size_t from, std::string_view key, size_t window) {
+  std::string needle = "\"" + std::string(key) + "\"";
+  size_t k = s.find(needle, from);
+  if (k == std::string_view::npos || k - from > window) return {};
+  size_t i = k + needle.size();
+  while (i < s.size() && (s[i] == ' ' || s[i] == ':' || s[i] == '\n' || s[i] == '\t')) ++i;
+  if (i >= s.size() || s[i] != '"') return {};
+  std::string out;
+  for (++i; i < s.size() && s[i] != '"'; ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) ++i;
+    out += s[i];
+  }
+  return text::clean_value(out);
+}
+
+// Last resort for JSON-LD that does not parse even after repair (typically unescaped quotes in
+// an HTML snippet inside a string): the flat values of the first object, read textually.
+bool salvage(std::string_view s, Info& info) {
+  std::string type = raw_string_after(s, 0, "@type", s.size());
+  int rank = rank_of_type(type);
+  if (rank < 0) {
+    // e.g. an Organization first, the article later: look for an article type anywhere.
+    for (std::string_view t : {"NewsArticle", "BlogPosting", "Article"})
+      if (s.find("\"" + std::string(t) + "\"") != std::string_view::npos) {
+        rank = 0;
+        type = std::string(t);
+        break;
+      }
+  }
+  if (rank < 0) return false;
+  Entity e;
+  e.rank = rank;
+  e.type = type;
+  e.headline = raw_string_after(s, 0, "headline", s.size());
+  e.date_published = raw_string_after(s, 0, "datePublished", s.size());
+  if (e.date_published.empty()) e.date_published = raw_string_after(s, 0, "dateCreated", s.size());
+  e.date_modified = raw_string_after(s, 0, "dateModified", s.size());
+  e.description = raw_string_after(s, 0, "description", s.size());
+  size_t a = s.find("\"author\"");
+  if (a != std::string_view::npos) {
+    std::string name = raw_string_after(s, a, "author", 16);
+    if (name.empty()) name = raw_string_after(s, a, "name", 200);
+    if (!name.empty()) e.authors.push_back(name);
+  }
+  size_t p = s.find("\"publisher\"");
+  if (p != std::string_view::npos) e.publisher = raw_string_after(s, p, "name", 200);
+  if (e.headline.empty() && e.date_published.empty() && e.authors.empty()) return false;
+  info.entities.push_back(std::move(e));
+  return true;
+}
+
+}  // namespace
+
 Info read(const std::vector<std::string_view>& scripts) {
   Info info;
+  std::vector<std::string_view> salvaged;
   std::vector<json> docs;
   docs.reserve(scripts.size());
   for (std::string_view s : scripts) {
@@ -317,6 +374,7 @@ Info read(const std::vector<std::string_view>& scripts) {
     if (j.is_discarded()) j = json::parse(repair(s), nullptr, false);
     if (j.is_discarded()) {
       ++info.broken;
+      salvaged.push_back(s);
       continue;
     }
     docs.push_back(std::move(j));
@@ -324,6 +382,7 @@ Info read(const std::vector<std::string_view>& scripts) {
   Reader reader(info);
   for (const auto& d : docs) reader.add(d);
   reader.run();
+  for (std::string_view s : salvaged) salvage(s, info);
   return info;
 }
 

@@ -48,7 +48,9 @@ struct Info {
 // objects in one script, and a trailing semicolon.
 std::string repair(std::string_view raw);
 
-// Parses the given script texts (each possibly broken) and collects their entities.
+// Parses the given script texts (each possibly broken) and collects their entities. A script
+// that does not parse even after repair() is salvaged textually (its first headline, dates,
+// author name and publisher name).
 Info read(const std::vector<std::string_view>& scripts);
 
 }  // namespace gazette::metadata::jsonld

@@ -35,8 +35,8 @@ constexpr std::string_view kPublishedMetas[] = {
     "dcterms.created",        "dc.date.created",   "dc.date",
     "dcterms.date",           "sailthru.date",     "parsely-pub-date",
     "article.published",      "citation_publication_date", "citation_date",
-    "published_time",         "release_date",      "og:updated_time",
-    "article:modified_time"};
+    "published_time",         "release_date",      "published",
+    "published-date",         "publication-date",  "publication_date"};
 constexpr std::string_view kModifiedMetas[] = {
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
     "dc.date.modified", "last-modified", "article.updated", "modified_time"};
@@ -95,6 +95,34 @@ constexpr std::string_view kNotNames[] = {
     "posted", "written", "comments", "comment", "kommentare", "facebook", "twitter",
     "e-mail", "email", "print", "drucken", "teilen", "home", "menu", "search", "login"};
 
+// Words that make a byline part not a name ("View my complete profile", "3 min read").
+constexpr std::string_view kNotNameWords[] = {
+    "profile", "profil", "posts", "beiträge", "articles", "artikel", "view", "mehr", "more",
+    "follow", "folgen", "comments", "kommentare", "newsletter", "published", "veröffentlicht",
+    "updated", "aktualisiert", "publiziert", "min", "minutes", "read", "lesezeit", "share",
+    "teilen", "subscribe", "abonnieren", "contact", "kontakt", "homepage", "website"};
+
+// Lead-in words before a by-word ("Ein Beitrag von", "Eingestellt von", "Text und Interview:").
+constexpr std::string_view kLeadWords[] = {
+    "ein", "eine", "beitrag", "artikel", "text", "und", "interview", "fotos", "foto", "bilder",
+    "veröffentlicht", "eingestellt", "erstellt", "geschrieben", "verfasst", "gepostet",
+    "kommentar", "gastbeitrag", "bericht", "redigiert", "zusammengestellt", "recherche",
+    "posted", "written", "published", "created", "submitted", "article", "story", "words",
+    "publié", "écrit", "rédigé", "escrito", "publicado", "scritto", "pubblicato", "an",
+    "opinion", "analysis", "column", "reporting", "photos"};
+constexpr std::string_view kByWords[] = {"von", "by", "par", "por", "door", "di", "da"};
+
+// Words left at the end of a byline once its date is cut ("Jane Doe am", "Jane Doe, Stand").
+constexpr std::string_view kTrailingWords[] = {
+    "am", "on", "le", "el", "il", "at", "um", "stand", "published", "updated", "aktualisiert",
+    "veröffentlicht", "posted", "de", "du", "the", "vom", "del", "in", "publié", "publicado",
+    "|", "-", "–", "—", "·", "•",
+    // weekdays left before a cut date ("am Samstag, 19.10.2019")
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi",
+    "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes",
+    "miércoles", "jueves", "viernes", "sábado", "domingo"};
+
 // ---------------------------------------------------------------------------------------------
 // One pass over the document collecting everything the fields need.
 // ---------------------------------------------------------------------------------------------
@@ -131,6 +159,7 @@ struct Page {
   std::vector<std::string> itemprop_headlines;
   std::vector<Candidate> bylines;
   std::vector<Candidate> datelines;
+  std::string chosen_title;  // set once the title is chosen
 
   std::string meta(std::string_view key) const {
     for (const auto& [k, v] : metas)
@@ -354,11 +383,9 @@ void collect(const dom::Document& doc, Page& p) {
                             "meta", "dateline", "info", "header"}) &&
           !contains_any(ci, {"update", "modif", "comment", "related"})) {
         Context c = context_of(n);
-        if (!c.in_comments && !c.in_noise) {
-          std::string t = node_text(n, th::kMaxDatelineChars * 4);
-          if (!t.empty() && text::utf8_length(t) <= th::kMaxDatelineChars)
-            p.datelines.push_back({n, std::move(t), 0});
-        }
+        std::string t = node_text(n, th::kMaxDatelineChars * 4);
+        if (!t.empty() && text::utf8_length(t) <= th::kMaxDatelineChars)
+          p.datelines.push_back({n, std::move(t), c.in_comments || c.in_noise ? -1 : 0});
       }
     }
     return true;
@@ -424,8 +451,13 @@ std::string strip_title_site(std::string_view title_in, const std::vector<std::s
       }
       pos = title.find(sep);
       if (pos != std::string::npos && pos > 0) {
+        // A prefix must be the site name itself ("Site: Headline"), not merely contain it
+        // ("How we designed Dropbox's ATF - ...").
         std::string_view head = std::string_view(title).substr(0, pos);
-        if (is_site_segment(head, sites) && title.size() > pos + sep.size()) {
+        bool exact = false;
+        for (const auto& site : sites)
+          if (!site.empty() && fold(site) == fold(head)) exact = true;
+        if (exact && title.size() > pos + sep.size()) {
           title.erase(0, pos + sep.size());
           changed = true;
           break;
@@ -530,7 +562,61 @@ bool plausible_name(const std::string& s) {
   std::string low = text::to_lower(s);
   for (auto w : kNotNames)
     if (low == w) return false;
+  for (auto w : text::split_ws(low))
+    for (auto x : kNotNameWords)
+      if (w == x) return false;
+  // A bare domain ("example.com") is a site, not a person.
+  if (s.find(' ') == std::string::npos) {
+    size_t dot = s.rfind('.');
+    if (dot != std::string::npos && dot > 0 && s.size() - dot - 1 >= 2 &&
+        s.size() - dot - 1 <= 6) {
+      bool alpha = true;
+      for (size_t i = dot + 1; i < s.size(); ++i)
+        if (!std::isalpha(static_cast<unsigned char>(s[i]))) alpha = false;
+      if (alpha && std::islower(static_cast<unsigned char>(s[dot + 1]))) return false;
+    }
+  }
   return true;
+}
+
+// Removes lead-in words up to a by-word: "Ein Beitrag von Jane Doe" -> "Jane Doe".
+void strip_lead_in(std::string& s) {
+  auto words = text::split_ws(s);
+  for (size_t i = 0; i < words.size() && i < 4; ++i) {
+    std::string w = text::to_lower(words[i]);
+    while (!w.empty() && (w.back() == ':' || w.back() == ',')) w.pop_back();
+    bool by = false;
+    for (auto b : kByWords)
+      if (w == b) by = true;
+    if (by && i > 0 && i + 1 < words.size()) {
+      s.erase(0, static_cast<size_t>(words[i + 1].data() - s.data()));
+      return;
+    }
+    bool lead = false;
+    for (auto l : kLeadWords)
+      if (w == l) lead = true;
+    if (!lead) return;
+  }
+}
+
+// Drops trailing connector words and @handles: "Jane Doe am" -> "Jane Doe".
+void strip_trailing(std::string& s) {
+  for (;;) {
+    auto words = text::split_ws(s);
+    if (words.size() < 2) return;
+    std::string last = text::to_lower(words.back());
+    while (last.size() > 1 && (last.back() == ',' || last.back() == ':')) last.pop_back();
+    bool drop = last[0] == '@';
+    for (auto t : kTrailingWords)
+      if (last == t) drop = true;
+    // "Jane Doe Chefredakteurin"; but "Podium Staff" is a name.
+    for (auto j : kJobWords)
+      if (words.size() >= 3 && last.size() > 4 && last.find(j) != std::string::npos) drop = true;
+    if (!drop) return;
+    s.resize(static_cast<size_t>(words.back().data() - s.data()));
+    s = text::normalize_space(s);
+    while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ':')) s.pop_back();
+  }
 }
 
 // Cuts the byline at the first date it contains ("John Doe, 16. Oktober 2019").
@@ -543,6 +629,14 @@ void cut_at_date(std::string& s) {
 std::vector<std::string> clean_authors(std::string_view byline) {
   std::vector<std::string> out;
   std::string s = text::clean_value(byline);
+  // Leading separators: "| Autor: Jane Doe", "— Jane Doe"
+  for (;;) {
+    size_t k = 0;
+    for (std::string_view sep : {"|", "-", "–", "—", "•", "·", ":", ",", " "})
+      if (s.compare(0, sep.size(), sep) == 0) k = sep.size();
+    if (k == 0) break;
+    s.erase(0, k);
+  }
   if (s.empty()) return out;
   // Separators that end a byline: "John Doe | 16 Oct", "John Doe • 3 min read"
   for (std::string_view stop : {" | ", " • ", " · ", " — ", " – ", "\n", " - "}) {
@@ -555,9 +649,12 @@ std::vector<std::string> clean_authors(std::string_view byline) {
       if (!h2.empty()) s = head;
     }
   }
+  strip_lead_in(s);
   while (strip_prefix(s)) {
   }
   cut_at_date(s);
+  s = text::normalize_space(s);
+  strip_trailing(s);
   // Split into parts on ';', '/', ','; then on joins.
   std::vector<std::string> parts;
   {
@@ -606,8 +703,10 @@ std::vector<std::string> clean_authors(std::string_view byline) {
     }
     for (auto& piece : pieces) {
       std::string name = text::normalize_space(piece);
+      strip_lead_in(name);
       while (strip_prefix(name)) {
       }
+      strip_trailing(name);
       trim_punct(name);
       if (!name.empty()) names.push_back(name);
     }
@@ -658,6 +757,36 @@ std::string choose_title(const Page& p, const jsonld::Info& ld,
     bool confirmed = !ft.empty() && ft.find(f) != std::string::npos;
     for (const auto& m : metas)
       if (!confirmed && fold(m).find(f) != std::string::npos) confirmed = true;
+    // When <title> is "H1 <sep> X" or "X <sep> H1" and another heading reads X, the h1 is the
+    // site's logo and that heading is the headline.
+    if (confirmed && !ft.empty()) {
+      size_t at = ft.find(f);
+      if (at != std::string::npos) {
+        std::string rest = text::normalize_space(ft.substr(0, at) + " " + ft.substr(at + f.size()));
+        // trim separator characters left at either end
+        auto is_sep_char = [](unsigned char c) {
+          return c == ' ' || c == '|' || c == '-' || c == ':' || c == '/' || c == '~' || c >= 0x80;
+        };
+        size_t a = 0, b = rest.size();
+        while (a < b && is_sep_char(static_cast<unsigned char>(rest[a])) &&
+               static_cast<unsigned char>(rest[a]) < 0x80)
+          ++a;
+        while (b > a && is_sep_char(static_cast<unsigned char>(rest[b - 1])) &&
+               static_cast<unsigned char>(rest[b - 1]) < 0x80)
+          --b;
+        rest = rest.substr(a, b - a);
+        for (auto dash : {"– ", "— ", "» ", "« ", "· ", "• "}) {
+          if (rest.rfind(dash, 0) == 0) rest.erase(0, std::string_view(dash).size());
+          std::string d2 = " " + std::string(dash).substr(0, std::string(dash).size() - 1);
+          if (rest.size() >= d2.size() && rest.compare(rest.size() - d2.size(), d2.size(), d2) == 0)
+            rest.resize(rest.size() - d2.size());
+        }
+        if (text::utf8_length(rest) > text::utf8_length(f))
+          for (const Node* other : p.headings)
+            if (other != h && fold(node_text(other, 600)) == rest)
+              return strip_title_site(node_text(other, 600), sites);
+      }
+    }
     if (confirmed) return strip_title_site(t, sites);
   }
   // 2. A meta title that also appears in <title>.
@@ -675,51 +804,6 @@ std::string choose_title(const Page& p, const jsonld::Info& ld,
   for (const Node* h : p.h1s)
     if (!h1 && context_of(h).in_article) h1 = h;
   if (h1) return strip_title_site(node_text(h1, 600), sites);
-  return {};
-}
-
-std::vector<std::string> choose_authors(const Page& p, const jsonld::Info& ld) {
-  auto from_list = [](const std::vector<std::string>& raw) {
-    std::vector<std::string> out;
-    for (const auto& r : raw)
-      for (auto& n : clean_authors(r)) {
-        bool dup = false;
-        for (const auto& o : out)
-          if (fold(o) == fold(n)) dup = true;
-        if (!dup) out.push_back(n);
-      }
-    return out;
-  };
-  if (const auto* e = ld.best_with([](const jsonld::Entity& x) {
-        return x.authors.empty() ? std::string_view{} : std::string_view{x.authors[0]};
-      })) {
-    auto a = from_list(e->authors);
-    if (!a.empty()) return a;
-  }
-  for (auto k : kAuthorMetas) {
-    auto vals = p.meta_all(k);
-    std::vector<std::string> keep;
-    for (auto& v : vals)
-      if (!text::looks_like_url(v) && !(k == "twitter:creator")) keep.push_back(v);
-    auto a = from_list(keep);
-    if (!a.empty()) return a;
-  }
-  if (auto a = from_list(p.rel_authors); !a.empty()) return a;
-  if (auto a = from_list(p.itemprop_authors); !a.empty()) return a;
-  // Byline elements: best score first, then document order.
-  std::vector<const Candidate*> order;
-  for (const auto& c : p.bylines) order.push_back(&c);
-  std::stable_sort(order.begin(), order.end(),
-                   [](const Candidate* a, const Candidate* b) { return a->score > b->score; });
-  for (const Candidate* c : order) {
-    auto a = clean_authors(c->text);
-    if (!a.empty()) return a;
-  }
-  return {};
-}
-
-std::string date_from(std::string_view s) {
-  if (auto d = parse_page_date(s)) return d->iso();
   return {};
 }
 
@@ -746,26 +830,143 @@ std::vector<const Node*> headline_nodes(const Page& p, const std::string& title)
   return out;
 }
 
+// Document order, for scanning the text after an element.
+const Node* next_in_order(const Node* x, bool skip_children) {
+  if (!skip_children && x->first_child) return x->first_child;
+  while (x && !x->next) x = x->parent;
+  return x ? x->next : nullptr;
+}
+
+bool skipped_subtree(const Node* n) {
+  return n->is_element() && (n->tag == Tag::Script || n->tag == Tag::Style ||
+                             n->tag == Tag::Template || n->tag == Tag::Noscript ||
+                             n->tag == Tag::Svg);
+}
+
+// "By Jane Doe", "von Jane Doe", "Autor: Jane Doe": a by-word or label followed by a capital.
+bool starts_with_byline(std::string_view t) {
+  static constexpr std::string_view kStarts[] = {
+      "by ", "von ", "par ", "por ", "door ", "di ", "text von ", "text: ", "autor: ",
+      "autorin: ", "author: ", "written by ", "text und fotos: ", "ein beitrag von "};
+  std::string low = text::to_lower(t.substr(0, 24));
+  for (auto k : kStarts) {
+    if (low.compare(0, k.size(), k) != 0) continue;
+    std::string_view rest = t.substr(k.size());
+    while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+    if (rest.empty()) return false;
+    auto c = static_cast<unsigned char>(rest[0]);
+    return std::isupper(c) || c >= 0x80;
+  }
+  return false;
+}
+
+// A short "By Jane Doe" text right after (or just before) the headline.
+std::vector<std::string> byline_near(const Node* h) {
+  size_t seen = 0;
+  for (const Node* n = next_in_order(h, true); n && seen < th::kBylineTextAfterHeadline;
+       n = next_in_order(n, skipped_subtree(n))) {
+    if (!n->is_text()) continue;
+    std::string t = text::normalize_space(n->text);
+    if (t.empty()) continue;
+    seen += t.size();
+    const Node* e = n->parent;
+    for (int depth = 0; e && depth < 3; ++depth, e = e->parent) {
+      std::string et = node_text(e, 400);
+      if (text::utf8_length(et) > th::kMaxBylineChars) break;
+      if (starts_with_byline(et)) {
+        auto a = clean_authors(et);
+        if (!a.empty()) return a;
+      }
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> choose_authors(const Page& p, const jsonld::Info& ld,
+                                        const std::vector<std::string>& sites) {
+  auto from_list = [](const std::vector<std::string>& raw) {
+    std::vector<std::string> out;
+    for (const auto& r : raw)
+      for (auto& n : clean_authors(r)) {
+        bool dup = false;
+        for (const auto& o : out)
+          if (fold(o) == fold(n)) dup = true;
+        if (!dup) out.push_back(n);
+      }
+    return out;
+  };
+  // A result made only of the site's own name, or of a user handle, is weak: a later source
+  // may name the person. It is kept as the fallback.
+  auto weak = [&](const std::vector<std::string>& names) {
+    for (const auto& n : names) {
+      std::string f = fold(n);
+      bool site = false;
+      for (const auto& s : sites)
+        if (!s.empty() && fold(s) == f) site = true;
+      bool handle = n.find(' ') == std::string::npos &&
+                    std::none_of(n.begin(), n.end(),
+                                 [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+      if (!site && !handle) return false;
+    }
+    return true;
+  };
+  std::vector<std::string> fallback;
+  auto consider = [&](std::vector<std::string> a) {
+    if (a.empty()) return false;
+    if (!weak(a)) {
+      fallback = std::move(a);
+      return true;
+    }
+    if (fallback.empty()) fallback = std::move(a);
+    return false;
+  };
+  if (const auto* e = ld.best_with([](const jsonld::Entity& x) {
+        return x.authors.empty() ? std::string_view{} : std::string_view{x.authors[0]};
+      })) {
+    if (consider(from_list(e->authors))) return fallback;
+  }
+  for (auto k : kAuthorMetas) {
+    auto vals = p.meta_all(k);
+    std::vector<std::string> keep;
+    for (auto& v : vals)
+      if (!text::looks_like_url(v) && !(k == "twitter:creator")) keep.push_back(v);
+    if (consider(from_list(keep))) return fallback;
+  }
+  if (consider(from_list(p.rel_authors))) return fallback;
+  if (consider(from_list(p.itemprop_authors))) return fallback;
+  // Byline elements: best score first, then document order.
+  std::vector<const Candidate*> order;
+  for (const auto& c : p.bylines) order.push_back(&c);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Candidate* a, const Candidate* b) { return a->score > b->score; });
+  for (const Candidate* c : order)
+    if (consider(clean_authors(c->text))) return fallback;
+  for (const Node* h : headline_nodes(p, p.chosen_title))
+    if (consider(byline_near(h))) return fallback;
+  return fallback;
+}
+
+std::string date_from(std::string_view s) {
+  if (auto d = parse_page_date(s)) return d->iso();
+  return {};
+}
+
 // Visible text near the headline: after it first, then before it.
 std::optional<ParsedDate> date_near(const Node* h1) {
   // Text after the h1 in document order.
   std::string after;
-  const Node* n = h1;
-  // Advance to the node following h1's subtree.
-  auto next_in_order = [](const Node* x, bool skip_children) -> const Node* {
-    if (!skip_children && x->first_child) return x->first_child;
-    while (x && !x->next) x = x->parent;
-    return x ? x->next : nullptr;
-  };
-  n = next_in_order(h1, true);
+  const Node* n = next_in_order(h1, true);
   while (n && after.size() < th::kDateTextAfterHeadline) {
     bool skip = false;
     if (n->is_element() && (n->tag == Tag::Script || n->tag == Tag::Style ||
                             n->tag == Tag::Template || n->tag == Tag::Noscript))
       skip = true;
     if (n->is_text()) {
-      after.append(n->text);
-      after += ' ';
+      std::string t = text::normalize_space(n->text);
+      if (!t.empty()) {
+        after += t;
+        after += ' ';
+      }
     } else if (n->is_element() && n->tag == Tag::Time) {
       // datetime attribute of a <time> right after the headline
       std::string_view dt = n->attr("datetime");
@@ -779,7 +980,7 @@ std::optional<ParsedDate> date_near(const Node* h1) {
   if (auto d = parse_page_date(after)) return d;
   // Text before the h1.
   std::string before;
-  std::vector<std::string_view> pieces;
+  std::vector<std::string> pieces;
   size_t total = 0;
   auto prev_in_order = [](const Node* x) -> const Node* {
     if (x->prev) {
@@ -794,8 +995,9 @@ std::optional<ParsedDate> date_near(const Node* h1) {
     if (b->is_text()) {
       bool in_script = b->parent && (b->parent->tag == Tag::Script || b->parent->tag == Tag::Style);
       if (!in_script) {
-        pieces.push_back(b->text);
-        total += b->text.size();
+        std::string t = text::normalize_space(b->text);
+        total += t.size();
+        if (!t.empty()) pieces.push_back(std::move(t));
       }
     }
   }
@@ -828,14 +1030,14 @@ long wall_minutes(const ParsedDate& d) {
 }
 
 // True when `local` states, in a local time zone, the same moment as `utc` (a UTC time) but on
-// another calendar day: a date-only local value one day off, a zone-less local time that differs
-// by a whole-quarter-hour offset of at most 14 h, or a time with a non-zero offset that is the
-// same instant.
+// another calendar day: a zone-less local time that differs by a whole-quarter-hour offset of at
+// most 14 h, or a time with a non-zero offset that is the same instant. (A date-only value one
+// day off is not enough: on the bench it is as often a different date as a local one.)
 bool same_moment_local(const ParsedDate& utc, const ParsedDate& local) {
   long day_diff = days_from_civil(local.year, local.month, local.day) -
                   days_from_civil(utc.year, utc.month, utc.day);
   if (day_diff != 1 && day_diff != -1) return false;
-  if (!local.has_time) return true;
+  if (!local.has_time) return false;
   long diff = wall_minutes(local) - wall_minutes(utc);
   if (local.zone == ParsedDate::Zone::kOffset && local.offset_minutes != 0)
     return std::labs(diff - local.offset_minutes) <= 2;
@@ -854,14 +1056,15 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
   auto add = [&](std::string_view v) {
     if (auto d = parse_page_date(v)) cands.push_back(std::move(*d));
   };
-  // JSON-LD of articles and pages first; other works (a VideoObject's uploadDate) after metas.
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const auto& e : ld.entities)
-      if ((e.rank <= 1) == (pass == 0)) add(e.date_published);
-    if (pass == 0) {
+  // JSON-LD of articles, then of pages; then metas; other works (a VideoObject's uploadDate)
+  // after them.
+  for (int rank = 0; rank <= 2; ++rank) {
+    if (rank == 2) {
       for (auto k : kPublishedMetas) add(p.meta(k));
       for (const auto& v : p.itemprop_published) add(v);
     }
+    for (const auto& e : ld.entities)
+      if (e.rank == rank) add(e.date_published);
   }
   // <time>: pubdate first, then in the article header, then in the article, then any.
   for (int pass = 0; pass < 4; ++pass) {
@@ -875,9 +1078,19 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     }
   }
   if (auto d = parse_url_date(url, page_date_options())) cands.push_back(std::move(*d));
-  for (const auto& c : p.datelines) add(c.text);
+  for (const auto& c : p.datelines)
+    if (c.score >= 0) add(c.text);
   if (auto d = date_near_headline(p, a.title)) cands.push_back(std::move(*d));
   for (const auto& c : p.bylines) add(c.text);
+  // Last resorts: the modification date (a page stating only when it was updated), then dates
+  // in sidebars and navigation.
+  for (const auto& e : ld.entities)
+    if (e.rank <= 1) add(e.date_modified);
+  for (auto k : kModifiedMetas) add(p.meta(k));
+  for (const auto& t : p.times)
+    if (!t.modified && t.in_noise) add(t.value);
+  for (const auto& c : p.datelines)
+    if (c.score < 0) add(c.text);
 
   if (!cands.empty()) {
     const ParsedDate* pick = &cands[0];
@@ -894,7 +1107,8 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
 
   // Modified
   std::string mod;
-  if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.date_modified; }))
+  if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.date_modified; });
+      e && e->rank <= 1)
     mod = date_from(e->date_modified);
   for (auto k : kModifiedMetas) {
     if (!mod.empty()) break;
@@ -981,7 +1195,8 @@ void extract(const dom::Document& doc, std::string_view page_url, Article& artic
   }
   article.site_name = site;
 
-  article.authors = choose_authors(p, ld);
+  p.chosen_title = article.title;
+  article.authors = choose_authors(p, ld, sites);
   choose_dates(p, ld, url.empty() ? page_url : std::string_view(url), article);
 
   // Language as declared.

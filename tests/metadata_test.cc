@@ -1,0 +1,424 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "metadata/jsonld.h"
+#include "metadata/metadata.h"
+#include "parse/parser.h"
+
+namespace gazette::metadata {
+namespace {
+
+Article meta(const std::string& head, const std::string& body = "",
+             std::string_view url = "", const std::string& html_attrs = "") {
+  dom::Document doc;
+  parse::parse_html("<!DOCTYPE html><html" + html_attrs + "><head>" + head + "</head><body>" +
+                        body + "</body></html>",
+                    doc);
+  Article a;
+  extract(doc, url, a);
+  return a;
+}
+
+std::string ld(const std::string& json) {
+  return "<script type=\"application/ld+json\">" + json + "</script>";
+}
+
+using Names = std::vector<std::string>;
+
+// ---- title -----------------------------------------------------------------------------------
+
+TEST(MetadataTitle, FromJsonLdHeadline) {
+  auto a = meta(ld(R"({"@context":"https://schema.org","@type":"NewsArticle","headline":"Big News"})"));
+  EXPECT_EQ(a.title, "Big News");
+}
+
+TEST(MetadataTitle, FromOpenGraph) {
+  EXPECT_EQ(meta(R"(<meta property="og:title" content="OG Title">)").title, "OG Title");
+}
+
+TEST(MetadataTitle, FromTwitter) {
+  EXPECT_EQ(meta(R"(<meta name="twitter:title" content="Tweet Title">)").title, "Tweet Title");
+}
+
+TEST(MetadataTitle, FromSingleH1) {
+  EXPECT_EQ(meta("", "<h1>The Only Headline</h1><p>text</p>").title, "The Only Headline");
+}
+
+TEST(MetadataTitle, FromTitleElementWithoutSiteSuffix) {
+  auto a = meta(R"(<title>A Story About Things | Example News</title>
+                   <meta property="og:site_name" content="Example News">)");
+  EXPECT_EQ(a.title, "A Story About Things");
+}
+
+TEST(MetadataTitle, H1ConfirmedByTitleBeatsMetaWithKicker) {
+  auto a = meta(R"(<title>Klimaschutz: Bohren, bis es heiß wird | ZEIT ONLINE</title>
+                   <meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird">)",
+                "<article><h1>Bohren, bis es heiß wird</h1></article>");
+  EXPECT_EQ(a.title, "Bohren, bis es heiß wird");
+}
+
+TEST(MetadataTitle, MetaPreferredWhenH1Unconfirmed) {
+  auto a = meta(R"(<title>Real Headline - Site</title>
+                   <meta property="og:title" content="Real Headline">)",
+                "<h1>Navigation</h1>");
+  EXPECT_EQ(a.title, "Real Headline");
+}
+
+TEST(MetadataTitle, SiteLogoH1IsSkipped) {
+  auto a = meta("<title>Silicon Blog: Open flow for programmable logic devices</title>",
+                "<h1>Silicon Blog</h1><h3>Open flow for programmable logic devices</h3>");
+  EXPECT_EQ(a.title, "Open flow for programmable logic devices");
+}
+
+TEST(MetadataTitle, EntitiesAndWhitespace) {
+  auto a = meta(R"(<meta property="og:title" content="  Tom &amp;amp; Jerry&#39;s
+                   day  ">)");
+  EXPECT_EQ(a.title, "Tom & Jerry's day");
+}
+
+TEST(MetadataTitle, StripSiteSuffixes) {
+  std::vector<std::string> sites{"Example"};
+  EXPECT_EQ(strip_title_site("Headline - Example", sites), "Headline");
+  EXPECT_EQ(strip_title_site("Headline | Example", sites), "Headline");
+  EXPECT_EQ(strip_title_site("Headline – Example", sites), "Headline");
+  EXPECT_EQ(strip_title_site("Headline :: Example", sites), "Headline");
+  EXPECT_EQ(strip_title_site("Example: Headline", sites), "Headline");
+  EXPECT_EQ(strip_title_site("Headline - Section | Example.com", {"example.com"}),
+            "Headline - Section");
+  // Unknown site: left alone.
+  EXPECT_EQ(strip_title_site("Headline - Other", sites), "Headline - Other");
+  // A prefix that only contains the site name is part of the headline.
+  EXPECT_EQ(strip_title_site("How Example built it - a story", sites),
+            "How Example built it - a story");
+}
+
+// ---- authors ---------------------------------------------------------------------------------
+
+TEST(MetadataAuthor, FromJsonLdStringObjectArray) {
+  EXPECT_EQ(meta(ld(R"({"@type":"Article","author":"Jane Doe"})")).authors, Names{"Jane Doe"});
+  EXPECT_EQ(meta(ld(R"({"@type":"Article","author":{"@type":"Person","name":"Jane Doe"}})")).authors,
+            Names{"Jane Doe"});
+  EXPECT_EQ(meta(ld(R"({"@type":"BlogPosting","author":[{"name":"Jane Doe"},{"name":"John Roe"}]})"))
+                .authors,
+            (Names{"Jane Doe", "John Roe"}));
+}
+
+TEST(MetadataAuthor, FromJsonLdGraphReference) {
+  auto a = meta(ld(R"({"@context":"https://schema.org","@graph":[
+      {"@type":"Article","@id":"#a","headline":"H","author":{"@id":"#p1"}},
+      {"@type":"Person","@id":"#p1","name":"Ada Lovelace"}]})"));
+  EXPECT_EQ(a.authors, Names{"Ada Lovelace"});
+}
+
+TEST(MetadataAuthor, FromMetaTags) {
+  EXPECT_EQ(meta(R"(<meta name="author" content="Jane Doe">)").authors, Names{"Jane Doe"});
+  EXPECT_EQ(meta(R"(<meta name="sailthru.author" content="Jane Doe">)").authors,
+            Names{"Jane Doe"});
+  EXPECT_EQ(meta(R"(<meta name="parsely-author" content="Jane Doe">)").authors,
+            Names{"Jane Doe"});
+  EXPECT_EQ(meta(R"(<meta name="DC.creator" content="Jane Doe">)").authors, Names{"Jane Doe"});
+  // article:author is often a profile URL: skipped.
+  EXPECT_EQ(meta(R"(<meta property="article:author" content="https://facebook.com/jd">
+                    <meta name="author" content="Jane Doe">)")
+                .authors,
+            Names{"Jane Doe"});
+}
+
+TEST(MetadataAuthor, FromRelAuthorLink) {
+  EXPECT_EQ(meta("", R"(<p>By <a rel="author" href="/u/jd">Jane Doe</a></p>)").authors,
+            Names{"Jane Doe"});
+}
+
+TEST(MetadataAuthor, FromItempropAuthor) {
+  auto a = meta("", R"(<div itemprop="author" itemscope><img alt=""><span itemprop="name">Jane Doe</span>
+                       <span itemprop="jobTitle">Reporter</span></div>)");
+  EXPECT_EQ(a.authors, Names{"Jane Doe"});
+}
+
+TEST(MetadataAuthor, FromBylineClass) {
+  auto a = meta("", R"(<article><h1>Headline here</h1><div class="byline">Von Jane Doe und John Roe,
+                       16. Oktober 2019</div></article>)");
+  EXPECT_EQ(a.authors, (Names{"Jane Doe", "John Roe"}));
+}
+
+TEST(MetadataAuthor, FromTextUnderHeadline) {
+  auto a = meta("", "<h1>Headline here</h1><p><i>von Daniela Obers</i></p><p>Body.</p>");
+  EXPECT_EQ(a.authors, Names{"Daniela Obers"});
+}
+
+TEST(MetadataAuthor, SiteNameIsOnlyAFallback) {
+  auto a = meta(R"(<meta property="og:site_name" content="Daily Paper">)" +
+                    ld(R"({"@type":"NewsArticle","author":{"@type":"Organization","name":"Daily Paper"}})"),
+                R"(<span class="author-name">Jane Doe</span>)");
+  EXPECT_EQ(a.authors, Names{"Jane Doe"});
+  a = meta(R"(<meta property="og:site_name" content="Daily Paper">)" +
+           ld(R"({"@type":"NewsArticle","author":{"@type":"Organization","name":"Daily Paper"}})"));
+  EXPECT_EQ(a.authors, Names{"Daily Paper"});
+}
+
+TEST(MetadataAuthor, Cleanup) {
+  EXPECT_EQ(clean_authors("By Jane Doe"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("Von Jane Doe"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("Par Jeanne Dupont et Jean Martin"), (Names{"Jeanne Dupont", "Jean Martin"}));
+  EXPECT_EQ(clean_authors("Por Juan Pérez y Ana García"), (Names{"Juan Pérez", "Ana García"}));
+  EXPECT_EQ(clean_authors("Di Mario Rossi"), Names{"Mario Rossi"});
+  EXPECT_EQ(clean_authors("Jane Doe and John Roe"), (Names{"Jane Doe", "John Roe"}));
+  EXPECT_EQ(clean_authors("Jane Doe, John Roe; Max Mustermann"),
+            (Names{"Jane Doe", "John Roe", "Max Mustermann"}));
+  EXPECT_EQ(clean_authors("Jane Doe | October 16, 2019"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("Jane Doe am 16.10.2019, 08:30 Uhr"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("Ein Beitrag von Jane Doe"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("Jane Doe, Senior Editor"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("Jane Doe, PhD"), Names{"Jane Doe, PhD"});
+  EXPECT_EQ(clean_authors("| Autor: jdoe"), Names{"jdoe"});
+  EXPECT_EQ(clean_authors("Jane Doe @janedoe"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("https://example.com/authors/jane"), Names{});
+  EXPECT_EQ(clean_authors("jane@example.com"), Names{});
+  EXPECT_EQ(clean_authors("example.com"), Names{});
+  EXPECT_EQ(clean_authors("This is a long sentence that is certainly not the name of anyone"),
+            Names{});
+  EXPECT_EQ(clean_authors("Jane Doe; jane doe"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("Podium Staff"), Names{"Podium Staff"});
+}
+
+// ---- dates -----------------------------------------------------------------------------------
+
+TEST(MetadataDate, FromJsonLd) {
+  auto a = meta(ld(R"({"@type":"NewsArticle","datePublished":"2019-10-16T08:30:00+02:00",
+                       "dateModified":"2019-10-17T09:00:00Z"})"));
+  EXPECT_EQ(a.date_published, "2019-10-16T08:30:00+02:00");
+  EXPECT_EQ(a.date_modified, "2019-10-17T09:00:00Z");
+}
+
+TEST(MetadataDate, FromArticlePublishedTime) {
+  auto a = meta(R"(<meta property="article:published_time" content="2019-10-16T08:30:00+02:00">
+                   <meta property="article:modified_time" content="2019-10-18">)");
+  EXPECT_EQ(a.date_published, "2019-10-16T08:30:00+02:00");
+  EXPECT_EQ(a.date_modified, "2019-10-18");
+}
+
+TEST(MetadataDate, FromOtherMetaNames) {
+  for (const char* name : {"date", "pubdate", "publishdate", "DC.date.issued", "dcterms.created",
+                           "sailthru.date", "parsely-pub-date"}) {
+    auto a = meta(std::string("<meta name=\"") + name + "\" content=\"2019-10-16\">");
+    EXPECT_EQ(a.date_published, "2019-10-16") << name;
+  }
+  EXPECT_EQ(meta(R"(<meta property="og:published_time" content="2019-10-16">)").date_published,
+            "2019-10-16");
+}
+
+TEST(MetadataDate, FromItemprop) {
+  EXPECT_EQ(meta("", R"(<time itemprop="datePublished" datetime="2019-10-16T08:30">x</time>)")
+                .date_published,
+            "2019-10-16T08:30");
+  EXPECT_EQ(meta("", R"(<meta itemprop="datePublished" content="2019-10-16">)").date_published,
+            "2019-10-16");
+}
+
+TEST(MetadataDate, TimeElementPrefersPubdateAndHeader) {
+  auto a = meta("", R"(<aside><time datetime="2018-01-01">old</time></aside>
+                       <article><header><h1>Headline</h1><time datetime="2019-10-16">Oct 16</time>
+                       </header><p>text <time datetime="2019-12-24">xmas</time></p></article>)");
+  EXPECT_EQ(a.date_published, "2019-10-16");
+  a = meta("", R"(<time datetime="2018-01-01">x</time><time pubdate datetime="2019-10-16">y</time>)");
+  EXPECT_EQ(a.date_published, "2019-10-16");
+}
+
+TEST(MetadataDate, FromUrl) {
+  EXPECT_EQ(meta("", "", "https://ex.com/2019/10/16/story/").date_published, "2019-10-16");
+  EXPECT_EQ(meta(R"(<link rel="canonical" href="https://ex.com/news/2019-10-16-story">)")
+                .date_published,
+            "2019-10-16");
+}
+
+TEST(MetadataDate, FromVisibleTextNearHeadline) {
+  EXPECT_EQ(meta("", "<h1>Headline</h1><p>Veröffentlicht am 16. Oktober 2019</p><p>Text.</p>")
+                .date_published,
+            "2019-10-16");
+  EXPECT_EQ(meta("", "<p class=x>October 16, 2019</p><h1>Headline</h1><p>Text.</p>")
+                .date_published,
+            "2019-10-16");
+  EXPECT_EQ(meta("", "<h1>Headline</h1><p>Posted 16/10/2019</p>").date_published, "2019-10-16");
+}
+
+TEST(MetadataDate, PrecedenceJsonLdOverMetaOverUrl) {
+  auto a = meta(ld(R"({"@type":"Article","datePublished":"2019-10-16"})") +
+                    R"(<meta property="article:published_time" content="2019-10-17">)",
+                "", "https://ex.com/2019/10/18/x");
+  EXPECT_EQ(a.date_published, "2019-10-16");
+  a = meta(R"(<meta property="article:published_time" content="2019-10-17">)", "",
+           "https://ex.com/2019/10/18/x");
+  EXPECT_EQ(a.date_published, "2019-10-17");
+}
+
+TEST(MetadataDate, VideoUploadDateAfterArticleMeta) {
+  auto a = meta(ld(R"({"@type":"VideoObject","uploadDate":"2015-01-16"})") +
+                R"(<meta property="article:published_time" content="2017-12-01T12:01:11+01:00">)");
+  EXPECT_EQ(a.date_published, "2017-12-01T12:01:11+01:00");
+}
+
+TEST(MetadataDate, LocalFormOfUtcTimestampWins) {
+  // The same moment, stated in UTC by the metadata and in local time on the page.
+  auto a = meta(R"(<meta property="article:published_time" content="2023-11-09T05:30:59Z">)",
+                R"(<h1>Headline</h1><time datetime="2023-11-08 23:30:59">November 8, 2023</time>)");
+  EXPECT_EQ(a.date_published, "2023-11-08T23:30:59");
+}
+
+// ---- JSON-LD ---------------------------------------------------------------------------------
+
+TEST(MetadataJsonLd, ArrayOfObjects) {
+  auto a = meta(ld(R"([{"@type":"WebSite","name":"The Site"},
+                       {"@type":"NewsArticle","headline":"In Array","author":"Jane Doe"}])"));
+  EXPECT_EQ(a.title, "In Array");
+  EXPECT_EQ(a.authors, Names{"Jane Doe"});
+  EXPECT_EQ(a.site_name, "The Site");
+}
+
+TEST(MetadataJsonLd, GraphWithTypesArrayAndPublisher) {
+  auto a = meta(ld(R"({"@graph":[{"@type":["Article","NewsArticle"],"headline":"In Graph",
+      "publisher":{"@id":"#org"},"image":{"@type":"ImageObject","url":"https://ex.com/i.jpg"}},
+      {"@type":"Organization","@id":"#org","name":"Org Name"}]})"));
+  EXPECT_EQ(a.title, "In Graph");
+  EXPECT_EQ(a.site_name, "Org Name");
+  EXPECT_EQ(a.image, "https://ex.com/i.jpg");
+}
+
+TEST(MetadataJsonLd, ArticleWinsOverWebPage) {
+  auto a = meta(ld(R"([{"@type":"WebPage","name":"Page name - Site","datePublished":"2018-01-01"},
+                       {"@type":"BlogPosting","headline":"Post","datePublished":"2019-10-16"}])"));
+  EXPECT_EQ(a.title, "Post");
+  EXPECT_EQ(a.date_published, "2019-10-16");
+}
+
+TEST(MetadataJsonLd, BrokenJsonIsRepaired) {
+  // Trailing commas, a raw newline and a tab inside a string, an invalid \' escape, a CDATA
+  // wrapper.
+  auto a = meta(ld("//<![CDATA[\n{\"@type\":\"NewsArticle\",\"headline\":\"Line one\nline\ttwo\","
+                   "\"author\":{\"name\":\"Jane O\\'Doe\",},\"keywords\":[\"a\",\"b\",],}\n//]]>"));
+  EXPECT_EQ(a.title, "Line one line two");
+  EXPECT_EQ(a.authors, Names{"Jane O'Doe"});
+}
+
+TEST(MetadataJsonLd, ConcatenatedObjects) {
+  auto a = meta(ld(R"({"@type":"Organization","name":"Org"}{"@type":"Article","headline":"Second"})"));
+  EXPECT_EQ(a.title, "Second");
+}
+
+TEST(MetadataJsonLd, UnrepairableJsonIsSalvaged) {
+  auto a = meta(ld(R"({"@type":"NewsArticle","headline":"Salvaged","author":{"@type":"Person",
+      "name":"Barbara Stiegler"},"image":{"url":"<img src="x.jpg">"},"datePublished":"2019-12-09"})"));
+  EXPECT_EQ(a.title, "Salvaged");
+  EXPECT_EQ(a.authors, Names{"Barbara Stiegler"});
+  EXPECT_EQ(a.date_published, "2019-12-09");
+}
+
+TEST(MetadataJsonLd, DoubleEscapedEntitiesAreDecoded) {
+  auto a = meta(ld(R"({"@type":"Article","headline":"Tom &amp; Jerry&#39;s &quot;day&quot;"})"));
+  EXPECT_EQ(a.title, "Tom & Jerry's \"day\"");
+}
+
+TEST(MetadataJsonLd, RepairFunction) {
+  EXPECT_EQ(jsonld::repair("{\"a\":1,}"), "{\"a\":1}");
+  EXPECT_EQ(jsonld::repair("[1,2,]"), "[1,2]");
+  EXPECT_EQ(jsonld::repair("{\"a\":\"x\ny\"}"), "{\"a\":\"x\\ny\"}");
+  EXPECT_EQ(jsonld::repair("{\"a\":1}{\"b\":2};"), "[{\"a\":1},{\"b\":2}]");
+}
+
+// ---- other fields ----------------------------------------------------------------------------
+
+TEST(MetadataSiteName, Sources) {
+  EXPECT_EQ(meta(R"(<meta property="og:site_name" content="OG Site">)").site_name, "OG Site");
+  EXPECT_EQ(meta(ld(R"({"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Pub"}})"))
+                .site_name,
+            "Pub");
+  EXPECT_EQ(meta(R"(<meta name="application-name" content="App Site">)").site_name, "App Site");
+  EXPECT_EQ(meta("<title>Some Headline | Suffix Site</title>", "<h1>Some Headline</h1>").site_name,
+            "Suffix Site");
+}
+
+TEST(MetadataLanguage, Sources) {
+  EXPECT_EQ(meta("", "", "", " lang=\"de\"").language, "de");
+  EXPECT_EQ(meta("", "", "", " lang=\"en-us\"").language, "en-US");
+  EXPECT_EQ(meta(R"(<meta http-equiv="content-language" content="fr-FR">)").language, "fr-FR");
+  EXPECT_EQ(meta(R"(<meta property="og:locale" content="en_GB">)").language, "en-GB");
+  EXPECT_EQ(meta("", "", "", " lang=\"de\"").language, "de");
+  EXPECT_EQ(meta("").language, "");
+}
+
+TEST(MetadataLanguage, Normalization) {
+  EXPECT_EQ(normalize_language_tag("en_US"), "en-US");
+  EXPECT_EQ(normalize_language_tag("EN"), "en");
+  EXPECT_EQ(normalize_language_tag("zh-hant-tw"), "zh-Hant-TW");
+  EXPECT_EQ(normalize_language_tag("de-DE, en;q=0.5"), "de-DE");
+  EXPECT_EQ(normalize_language_tag("{{lang}}"), "");
+  EXPECT_EQ(normalize_language_tag(""), "");
+}
+
+TEST(MetadataLanguage, DetectedWhenNotDeclared) {
+  Article a;
+  a.title = "Die Bundesregierung hat neue Regeln beschlossen";
+  a.body = "Die Bundesregierung hat am Mittwoch neue Regeln für den Ausbau der erneuerbaren "
+           "Energien beschlossen. Damit sollen Windräder und Solaranlagen schneller gebaut werden "
+           "können, teilte das Wirtschaftsministerium in Berlin mit.";
+  finish(a);
+  EXPECT_EQ(a.language, "de");
+  Article b;
+  b.title = "The government adopted new rules";
+  b.body = "The government on Wednesday adopted new rules for the expansion of renewable energy, "
+           "so that wind turbines and solar farms can be built faster, the ministry said.";
+  finish(b);
+  EXPECT_EQ(b.language, "en");
+  Article c;
+  c.language = "fr";
+  c.body = b.body;
+  finish(c);
+  EXPECT_EQ(c.language, "fr");  // declared wins
+  Article d;
+  finish(d);
+  EXPECT_EQ(d.language, "");
+}
+
+TEST(MetadataDescription, SourcesInOrder) {
+  EXPECT_EQ(meta(R"(<meta name="description" content="Plain">
+                    <meta property="og:description" content="OG">)")
+                .description,
+            "Plain");
+  EXPECT_EQ(meta(R"(<meta property="og:description" content="OG">)").description, "OG");
+  EXPECT_EQ(meta(R"(<meta name="twitter:description" content="TW">)").description, "TW");
+  EXPECT_EQ(meta(ld(R"({"@type":"Article","description":"LD"})")).description, "LD");
+}
+
+TEST(MetadataUrl, CanonicalOgUrlAndPageUrl) {
+  EXPECT_EQ(meta(R"(<link rel="canonical" href="https://ex.com/a">)", "", "https://ex.com/a?x=1").url,
+            "https://ex.com/a");
+  EXPECT_EQ(meta(R"(<link rel="canonical" href="/news/a.html">)", "", "https://ex.com/x/y").url,
+            "https://ex.com/news/a.html");
+  EXPECT_EQ(meta(R"(<meta property="og:url" content="https://ex.com/og">)").url,
+            "https://ex.com/og");
+  EXPECT_EQ(meta("", "", "https://ex.com/given").url, "https://ex.com/given");
+}
+
+TEST(MetadataImage, Sources) {
+  EXPECT_EQ(meta(R"(<meta property="og:image" content="/img/a.jpg">)", "", "https://ex.com/p/q")
+                .image,
+            "https://ex.com/img/a.jpg");
+  EXPECT_EQ(meta(R"(<meta name="twitter:image" content="https://ex.com/t.jpg">)").image,
+            "https://ex.com/t.jpg");
+  EXPECT_EQ(meta(ld(R"({"@type":"Article","image":["https://ex.com/1.jpg","https://ex.com/2.jpg"]})"))
+                .image,
+            "https://ex.com/1.jpg");
+}
+
+TEST(MetadataRobustness, EmptyAndHostilePages) {
+  Article a = meta("");
+  EXPECT_EQ(a.title, "");
+  EXPECT_TRUE(a.authors.empty());
+  a = meta(ld("not json at all") + ld("") + ld("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[") +
+           ld(R"({"@type":"Article","author":{"@id":"#self","author":{"@id":"#self"}}})"));
+  EXPECT_TRUE(a.authors.empty());
+}
+
+}  // namespace
+}  // namespace gazette::metadata
