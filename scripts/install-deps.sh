@@ -8,6 +8,7 @@ packages=(
   libgumbo-dev        # HTML5 tree builder: first parser backend and the reference for our own
   libuchardet-dev     # charset detection for undeclared non-UTF-8 pages
   libcld2-dev         # language identification of the body
+  libcctz-dev tzdata  # time zone names (Europe/Paris, CET) through the system tz database
   nlohmann-json3-dev  # JSON-LD reading
   libcli11-dev        # command line
   zlib1g-dev          # .gz pages

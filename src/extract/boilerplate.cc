@@ -84,20 +84,22 @@ constexpr std::array<std::string_view, 19> kStrongBoilerplate = {
 constexpr std::array<std::string_view, 7> kMaybeContent = {"and", "article", "body", "column",
                                                           "content", "main", "shadow"};
 
-std::string class_and_id(const Node* n) {
-  std::string s = lower_ascii(n->attr("class"));
-  s.push_back(' ');
-  s += lower_ascii(n->attr("id"));
-  return s;
-}
+// An element's class and id, lowercased once and shared by all the tests below.
+struct Names {
+  std::string cls, id, ci;  // ci = cls + ' ' + id
+  explicit Names(const Node* n)
+      : cls(lower_ascii(n->attr("class"))), id(lower_ascii(n->attr("id"))) {
+    ci.reserve(cls.size() + 1 + id.size());
+    ci.append(cls).push_back(' ');
+    ci.append(id);
+  }
+};
 
-}  // namespace
 
-float class_weight(const Node* n) {
-  std::string ci = lower_ascii(n->attr("class"));
-  std::string id = lower_ascii(n->attr("id"));
+
+float class_weight_of(const Names& names) {
   float w = 0;
-  for (const std::string* s : {&ci, &id}) {
+  for (const std::string* s : {&names.cls, &names.id}) {
     if (s->empty()) continue;
     if (any_substring(*s, kNegative) || any_token(*s, kNegativeTokens)) w -= k::kClassWeight;
     if (any_substring(*s, kPositive)) w += k::kClassWeight;
@@ -105,7 +107,7 @@ float class_weight(const Node* n) {
   return w;
 }
 
-Boilerplate boilerplate_kind(const Node* n) {
+Boilerplate boilerplate_kind_of(const Node* n, const Names& names) {
   switch (n->tag) {
     case Tag::Nav: case Tag::Aside: case Tag::Footer: case Tag::Menu: case Tag::Dialog:
       return Boilerplate::kStrong;
@@ -119,7 +121,7 @@ Boilerplate boilerplate_kind(const Node* n) {
       role == "complementary" || role == "dialog" || role == "alertdialog" || role == "menu" ||
       role == "menubar" || role == "search")
     return Boilerplate::kStrong;
-  std::string ci = class_and_id(n);
+  std::string ci = names.ci;
   if (ci.size() <= 1) return Boilerplate::kNo;
   // Layout state classes ("has-sidebar", "with-comments", "no-share") describe the page, not
   // this element.
@@ -135,13 +137,13 @@ Boilerplate boilerplate_kind(const Node* n) {
   return bad && !any_substring(ci, kMaybeContent) ? Boilerplate::kWeak : Boilerplate::kNo;
 }
 
-int content_hint_rank(const Node* n) {
+int content_hint_rank_of(const Node* n, const Names& names) {
   std::string_view itemprop = n->attr("itemprop");
   if (itemprop == "articleBody" || itemprop == "articlebody") return 0;
   if (n->is(Tag::Article)) return 2;
   // <main> and role=main wrap listings and feeds as often as articles, whatever their class.
   if (n->is(Tag::Main) || n->attr("role") == "main") return -1;
-  std::string ci = class_and_id(n);
+  const std::string& ci = names.ci;
   if (ci.size() <= 1) return -1;
   // Class names of the article body in common CMSs and themes (WordPress, Drupal, Ghost,
   // newspaper templates), matched as whole tokens of the class or id.
@@ -167,10 +169,10 @@ int content_hint_rank(const Node* n) {
   return -1;
 }
 
-bool is_metadata_container(const Node* n) {
+bool is_metadata_container_of(const Node* n, const Names& names) {
   if (n->is(Tag::Address) || n->is(Tag::Time)) return true;
   if (n->attr("rel") == "author") return true;
-  std::string ci = class_and_id(n);
+  const std::string& ci = names.ci;
   if (ci.size() <= 1) return false;
   static constexpr std::array<std::string_view, 12> kWords = {
       "byline", "dateline", "author", "timestamp", "published", "pubdate", "post-date",
@@ -178,6 +180,23 @@ bool is_metadata_container(const Node* n) {
   static constexpr std::array<std::string_view, 5> kTokens = {"meta", "date", "time", "datum",
                                                               "entry-meta"};
   return any_substring(ci, kWords) || any_token(ci, kTokens);
+}
+
+}  // namespace
+
+float class_weight(const Node* n) { return class_weight_of(Names(n)); }
+Boilerplate boilerplate_kind(const Node* n) { return boilerplate_kind_of(n, Names(n)); }
+int content_hint_rank(const Node* n) { return content_hint_rank_of(n, Names(n)); }
+bool is_metadata_container(const Node* n) { return is_metadata_container_of(n, Names(n)); }
+
+Classification classify(const Node* n) {
+  Names names(n);
+  Classification c;
+  c.weight = class_weight_of(names);
+  c.boilerplate = boilerplate_kind_of(n, names);
+  c.hint_rank = content_hint_rank_of(n, names);
+  c.metadata = is_metadata_container_of(n, names);
+  return c;
 }
 
 bool is_never_content(const Node* n, bool check_hidden) {

@@ -25,6 +25,15 @@ inline bool is_boilerplate_container(const dom::Node* element) {
   return boilerplate_kind(element) != Boilerplate::kNo;
 }
 
+// All class/id-derived judgements of one element, computing its lowercased class and id once.
+struct Classification {
+  float weight = 0;
+  Boilerplate boilerplate = Boilerplate::kNo;
+  int hint_rank = -1;
+  bool metadata = false;
+};
+Classification classify(const dom::Node* element);
+
 // True when the class or id says the element carries article metadata shown on the page
 // (byline, dateline, publication date, author box); the extractor drops such elements when
 // they are short, since the record has these as fields.

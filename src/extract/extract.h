@@ -13,6 +13,7 @@
 //     only tag-level exclusions, then every paragraph of the page, then JSON-LD articleBody.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -29,5 +30,9 @@ struct Hints {
 // Extracts the body of `doc` into `blocks` (cleared first). Uses the nodes' scratch fields.
 // Returns the number of characters of text extracted (0: no article found).
 size_t extract_body(dom::Document& doc, const Hints& hints, std::vector<Block>& blocks);
+
+// Exposed for tests: the characters (UTF-8 code points other than whitespace and U+00A0) and
+// commas (',', U+FF0C, U+3001) of `text`, added to the counters.
+void count_text_for_test(std::string_view text, uint32_t& chars, uint32_t& commas);
 
 }  // namespace gazette::extract
