@@ -401,10 +401,12 @@ class Extraction {
 
     // A container the page marks as the article body wins over the scored one when it holds
     // a fair share of the same text: it is the site's own statement of where the article is.
-    Node* hint = mode == Mode::kPrecise ? find_hint() : nullptr;
+    std::vector<Node*> hints;
+    if (mode == Mode::kPrecise) hints = find_hints();
     bool use_hint = false;
-    if (hint && hint != top) {
-      float hg = static_cast<float>(st(hint).good_chars);
+    if (!hints.empty() && !(hints.size() == 1 && hints[0] == top)) {
+      float hg = 0;
+      for (Node* h : hints) hg += static_cast<float>(st(h).good_chars);
       float tg = static_cast<float>(st(top).good_chars);
       use_hint = hg >= k::kHintShareOfScored * tg;
     }
@@ -413,7 +415,7 @@ class Extraction {
     std::vector<Node*> parts;
     Node* parent = top->parent;
     if (use_hint) {
-      parts.push_back(hint);
+      parts = std::move(hints);
     } else if (!parent || !parent->is_element() || top == body_) {
       parts.push_back(top);
     } else {
@@ -444,28 +446,44 @@ class Extraction {
     return postprocess(out);
   }
 
-  // The best semantic hint of the article body: itemprop=articleBody, then a well-known
-  // content class, then the <article> with the most paragraph text. Only hints
-  // with at least k::kMinArticleChars of paragraph text count.
-  Node* find_hint() {
-    Node* best[3] = {nullptr, nullptr, nullptr};
+  // The best semantic hint of the article body: the elements with itemprop=articleBody
+  // (several when a site splits the body into sections), else those with a well-known content
+  // class, else the one <article> that holds paragraph text (several such <article>s are the
+  // cards of a listing: no hint). Nested hints count once, by the outermost. A hint must hold
+  // at least k::kMinArticleChars of paragraph text in all.
+  std::vector<Node*> find_hints() {
+    std::vector<Node*> found[3];
+    uint32_t good[3] = {0, 0, 0};
+    int articles = 0;
     for (Node* n : order_) {
       const Stats& s = st(n);
-      if (s.excluded || s.good_chars < k::kMinArticleChars) continue;
       int rank = info(n).hint_rank;
-      if (rank < 0) continue;
-      // Among hints of one rank, the outermost wins for itemprop/class (nested duplicates such
-      // as "entry-content" inside "post-content"), the one with most text for <article>.
-      Node*& slot = best[rank];
-      if (!slot) {
-        slot = n;
-      } else if (rank == 2 && s.good_chars > st(slot).good_chars) {
-        slot = n;
-      }
+      if (rank < 0 || s.excluded || s.good_chars < k::kMinScoredChars) continue;
+      std::vector<Node*>& list = found[rank];
+      if (!list.empty() && is_ancestor(list.back(), n)) continue;
+      if (rank == 2 && s.good_chars >= k::kMinArticleChars) ++articles;
+      list.push_back(n);
+      good[rank] += s.good_chars;
     }
-    for (Node* n : best)
-      if (n) return n;
-    return nullptr;
+    if (articles > 1) found[2].clear();
+    for (int rank = 0; rank < 3; ++rank) {
+      if (found[rank].empty() || good[rank] < k::kMinArticleChars) continue;
+      if (rank == 2) {
+        // The <article> with the most paragraph text.
+        Node* best = *std::max_element(found[2].begin(), found[2].end(), [&](Node* a, Node* b) {
+          return st(a).good_chars < st(b).good_chars;
+        });
+        return {best};
+      }
+      return found[rank];
+    }
+    return {};
+  }
+
+  static bool is_ancestor(const Node* a, const Node* n) {
+    for (const Node* p = n->parent; p; p = p->parent)
+      if (p == a) return true;
+    return false;
   }
 
   bool ends_sentence(Node* n) {
