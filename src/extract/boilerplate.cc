@@ -123,14 +123,24 @@ Boilerplate boilerplate_kind_of(const Node* n, const Names& names) {
     return Boilerplate::kStrong;
   std::string ci = names.ci;
   if (ci.size() <= 1) return Boilerplate::kNo;
-  // Layout state classes ("has-sidebar", "with-comments", "no-share") describe the page, not
-  // this element.
-  for (std::string_view prefix : {"has-", "with-", "no-"}) {
-    size_t pos;
-    while ((pos = ci.find(prefix)) != std::string::npos) {
-      size_t end = ci.find(' ', pos);
-      ci.erase(pos, end == std::string::npos ? std::string::npos : end - pos);
+  // Layout classes describe the page, not this element: state classes ("has-sidebar",
+  // "with-comments", "no-share") and layout names ("c-fixed-sidebar-layout--300").
+  {
+    std::string kept;
+    size_t start = 0;
+    while (start < ci.size()) {
+      size_t end = ci.find(' ', start);
+      if (end == std::string::npos) end = ci.size();
+      std::string_view token(ci.data() + start, end - start);
+      bool layout = token.rfind("has-", 0) == 0 || token.rfind("with-", 0) == 0 ||
+                    token.rfind("no-", 0) == 0 || contains(token, "layout");
+      if (!token.empty() && !layout) {
+        kept.append(token);
+        kept.push_back(' ');
+      }
+      start = end + 1;
     }
+    ci = std::move(kept);
   }
   if (any_substring(ci, kStrongBoilerplate)) return Boilerplate::kStrong;
   bool bad = any_substring(ci, kBoilerplate) || any_token(ci, kBoilerplateTokens);
@@ -229,7 +239,7 @@ bool is_never_content(const Node* n, bool check_hidden) {
 }
 
 bool is_boilerplate_line(std::string_view text) {
-  if (text.size() > k::kMaxBoilerplateLineChars) return false;
+  if (text.size() > k::kMaxReadAlsoLineChars) return false;
   std::string t = lower_ascii(text);
   // Strip trailing punctuation and arrows: "Read more »", "Loading...".
   while (!t.empty() && (t.back() == '.' || t.back() == ' ' || t.back() == ':' ||
@@ -246,24 +256,46 @@ bool is_boilerplate_line(std::string_view text) {
       t.pop_back();
     }
   }
-  static constexpr std::array<std::string_view, 40> kExact = {
+  auto starts = [&](std::string_view p) { return t.compare(0, p.size(), p) == 0; };
+  // "Read also: <headline of another article>" and its kin: a link to elsewhere, up to the
+  // length of a headline.
+  static constexpr std::array<std::string_view, 38> kReadAlso = {
+      "read also", "also read", "read more:", "see also", "related:", "lire aussi",
+      "à lire aussi", "a lire aussi", "voir aussi", "lea también", "lea más", "lea:",
+      "lee también", "lee más:", "leia também", "leia mais:", "veja também", "leggi anche",
+      "potrebbe interessarti", "ti potrebbe interessare", "lesen sie auch", "lesen sie mehr",
+      "mehr zum thema", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+      "auch interessant", "schon gelesen", "weitere artikel", "czytaj też", "czytaj także",
+      "czytaj również", "czytaj więcej", "zobacz też", "zobacz także", "lees ook", "zie ook",
+      "anzeige -", "anzeige:"};
+  for (std::string_view p : kReadAlso)
+    if (starts(p)) return true;
+  if (t.size() > k::kMaxBoilerplateLineChars) return false;
+  static constexpr std::array<std::string_view, 62> kExact = {
       "loading", "chargement", "cargando", "caricamento", "carregando", "wird geladen",
       "read more", "more", "see more", "show more", "load more", "voir plus", "lire plus",
-      "lire aussi", "lire la suite", "en savoir plus", "weiterlesen", "mehr lesen", "mehr",
-      "mehr zum thema", "leer más", "ver más", "seguir leyendo", "leggi anche", "leggi di più",
-      "continua a leggere", "leia mais", "ver mais", "saiba mais", "share", "partager",
-      "teilen", "compartir", "condividi", "compartilhar", "advertisement", "publicité",
-      "anzeige", "publicidad", "pubblicità"};
+      "lire la suite", "en savoir plus", "weiterlesen", "mehr lesen", "mehr", "leer más",
+      "ver más", "seguir leyendo", "leggi di più", "continua a leggere", "leia mais", "ver mais",
+      "saiba mais", "dowiedz się więcej", "zobacz więcej", "więcej", "share", "partager",
+      "teilen", "teilen mit", "compartir", "condividi", "compartilhar", "udostępnij",
+      "advertisement", "publicité", "anzeige", "werbung", "publicidad", "pubblicità", "reklama",
+      "sponsored", "gesponsert", "print", "drucken", "imprimer", "imprimir", "stampa",
+      "rezept drucken", "bild anzeigen", "zurück", "back", "retour", "volver", "indietro",
+      "war der artikel nützlich?", "war dieser artikel hilfreich?", "immer informiert bleiben",
+      "hier können sie den artikel bewerten"};
   for (std::string_view e : kExact)
     if (t == e) return true;
-  static constexpr std::array<std::string_view, 24> kPrefixes = {
+  static constexpr std::array<std::string_view, 35> kPrefixes = {
       "share on ", "share this", "partager sur ", "teilen auf ", "compartir en ",
       "condividi su ", "compartilhar no ", "subscribe to ", "sign up for ", "abonnez-vous",
       "inscrivez-vous", "abonnieren sie", "jetzt abonnieren", "suscríbete", "iscriviti",
       "assine ", "follow us", "suivez-nous", "folgen sie uns", "síguenos", "seguici",
-      "siga-nos", "read also", "related:"};
+      "siga-nos", "möchten sie den artikel teilen", "zapraszamy też do subskrypcji",
+      // Picture credits and sources standing alone.
+      "foto:", "(foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:", "image:",
+      "credit:", "źródło:", "quelle:"};
   for (std::string_view p : kPrefixes)
-    if (t.compare(0, p.size(), p) == 0) return true;
+    if (starts(p)) return true;
   return false;
 }
 

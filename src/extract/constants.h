@@ -50,6 +50,8 @@ inline constexpr size_t kMinArticleChars = 250;
 // A block of a boilerplate phrase ("Read more", "Loading...") is only dropped when it is this
 // short, so that a paragraph that merely contains the phrase survives.
 inline constexpr size_t kMaxBoilerplateLineChars = 60;
+// A "Read also: <headline>" block is dropped up to this many bytes (a headline's length).
+inline constexpr size_t kMaxReadAlsoLineChars = 200;
 
 // A byline, dateline or date element (by class or id) longer than this is content after all
 // (an author box that holds the article, a "meta" wrapper around everything). bench.
