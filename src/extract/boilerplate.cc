@@ -62,23 +62,23 @@ constexpr std::array<std::string_view, 6> kNegativeTokens = {"ad", "ads", "hid",
 
 // Containers that are boilerplate whatever their size (Readability's unlikelyCandidates and
 // trafilatura's discard list).
-constexpr std::array<std::string_view, 46> kBoilerplate = {
+constexpr std::array<std::string_view, 47> kBoilerplate = {
     "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "footer", "gdpr",
     "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
     "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
     "newsletter", "cookie", "consent", "subscribe", "signup", "sign-up", "share", "sharing",
     "teaser", "recommend", "most-popular", "mostpopular", "trending", "navbar", "navigation",
-    "toolbar", "outbrain", "taboola", "banner", "modal", "jump-link", "skip-link"};
+    "toolbar", "outbrain", "taboola", "banner", "modal", "jump-link", "skip-link", "paywall"};
 // Not "widget" (here nor in kNegative): page builders (Elementor, WPBakery) wrap the article
 // text itself in widgets.
 constexpr std::array<std::string_view, 9> kBoilerplateTokens = {
     "nav", "ad", "ads", "advert", "tags", "tag", "login", "header", "masthead"};
 // Words so specific to boilerplate that they win over a content word in the same class
 // ("related-articles", "article-share", "post-comments").
-constexpr std::array<std::string_view, 19> kStrongBoilerplate = {
+constexpr std::array<std::string_view, 18> kStrongBoilerplate = {
     "related", "share", "sharing", "social", "newsletter", "cookie", "consent", "subscribe",
     "signup", "recommend", "trending", "most-popular", "mostpopular", "breadcrumb", "comments",
-    "disqus", "outbrain", "taboola", "paywall"};
+    "disqus", "outbrain", "taboola"};
 // A class that also says this is content keeps the element (Readability's
 // okMaybeItsACandidate).
 constexpr std::array<std::string_view, 7> kMaybeContent = {"and", "article", "body", "column",

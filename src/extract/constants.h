@@ -53,6 +53,13 @@ inline constexpr size_t kMaxBoilerplateLineChars = 60;
 // A "Read also: <headline>" block is dropped up to this many bytes (a headline's length).
 inline constexpr size_t kMaxReadAlsoLineChars = 200;
 
+// A precise result shorter than kRecallCheckChars is compared with the recall pass, which
+// wins when it finds kRecallGain times as much text. bench.
+inline constexpr size_t kRecallCheckChars = 1000;
+inline constexpr float kRecallGain = 3.0f;
+// The same for the lenient pass (no class-based exclusion at all), which must find more.
+inline constexpr float kLenientGain = 6.0f;
+
 // A byline, dateline or date element (by class or id) longer than this is content after all
 // (an author box that holds the article, a "meta" wrapper around everything). bench.
 inline constexpr size_t kMaxMetadataBlockChars = 200;

@@ -38,7 +38,13 @@ struct Stats {
   bool scored = false;
 };
 
-enum class Mode { kPrecise, kLenient };
+// The passes, from precise to lenient:
+//  kPrecise  excludes never-content, hidden nodes and all boilerplate containers, and cleans
+//            conditionally;
+//  kRelaxed  excludes never-content and strong boilerplate (by tag, role, unambiguous words)
+//            only, keeps hidden nodes, and cleans conditionally;
+//  kLenient  excludes never-content only.
+enum class Mode { kPrecise, kRelaxed, kLenient };
 
 // What an element's tag and attributes say, computed once per page and shared by all passes.
 struct ClassInfo {
@@ -135,15 +141,20 @@ class Extraction {
     prepare();
 
     size_t best = 0;
-    for (Mode mode : {Mode::kPrecise, Mode::kLenient}) {
+    for (Mode mode : {Mode::kPrecise, Mode::kRelaxed, Mode::kLenient}) {
+      if (best >= k::kRecallCheckChars) break;
       compute_stats(mode);
       std::vector<Block> out;
       size_t chars = extract_scored(out, mode);
-      if (chars > best * 2 || (best < k::kMinArticleChars && chars > best)) {
+      // The recall pass replaces a short precise result only when it finds several times
+      // more: the precise pass dropped the article with a boilerplate container around it.
+      if (best == 0 || (best < k::kMinArticleChars && chars > best) ||
+          static_cast<float>(chars) > (mode == Mode::kLenient ? k::kLenientGain : k::kRecallGain) *
+                                          static_cast<float>(best)) {
         best = chars;
         blocks = std::move(out);
       }
-      if (best >= k::kMinArticleChars) break;
+      if (best >= k::kRecallCheckChars) break;
     }
     if (best < k::kMinArticleChars) {
       std::vector<Block> out;
@@ -245,9 +256,10 @@ class Extraction {
       const ClassInfo& c = info(n);
       st(n).excluded = parent_excluded || c.never || (precise && c.never_precise);
     }
-    if (mode == Mode::kPrecise) {
+    if (mode != Mode::kLenient) {
       // A container whose class only weakly says boilerplate ("sidebar" in a layout class) is
-      // kept when it holds most of the page's text: it is the page's wrapper.
+      // kept when it holds most of the page's text: it is the page's wrapper. The relaxed pass
+      // keeps all of them.
       accumulate_chars();
       uint32_t total = stats_.empty() ? 0 : stats_[0].chars;
       for (Node* n : order_) {
@@ -256,7 +268,8 @@ class Extraction {
         bool parent_excluded = p && p->is_element() && st(p).excluded;
         Boilerplate b = s.excluded || parent_excluded ? Boilerplate::kNo : info(n).boilerplate;
         bool wrapper = b == Boilerplate::kWeak &&
-                       static_cast<float>(s.chars) >= k::kWrapperShare * static_cast<float>(total);
+                       (mode == Mode::kRelaxed ||
+                        static_cast<float>(s.chars) >= k::kWrapperShare * static_cast<float>(total));
         bool excluded = s.excluded || parent_excluded || (b != Boilerplate::kNo && !wrapper);
         s = Stats();
         s.excluded = excluded;
@@ -663,7 +676,7 @@ class Extraction {
     bool enter(Node* n, bool is_root) {
       const Stats& s = ex_.st(n);
       if (s.excluded) return false;
-      if (!is_root && mode_ == Mode::kPrecise && ex_.drop_conditionally(n)) return false;
+      if (!is_root && mode_ != Mode::kLenient && ex_.drop_conditionally(n)) return false;
       if (!is_root && is_heading(n->tag) && s.weight < 0) return false;
       if (!is_root && mode_ == Mode::kPrecise && s.chars < k::kMaxMetadataBlockChars &&
           ex_.info(n).metadata)
