@@ -12,6 +12,8 @@ packages=(
   nlohmann-json3-dev  # JSON-LD reading
   libcli11-dev        # command line
   zlib1g-dev          # .gz pages
+  libisal-dev         # fast inflate (igzip) for WARC archives
+  libbrotli-dev       # brotli Content-Encoding in WARC responses
   libgtest-dev libgmock-dev googletest
 )
 
