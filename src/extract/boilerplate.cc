@@ -151,8 +151,7 @@ int content_hint_rank_of(const Node* n, const Names& names) {
   std::string_view itemprop = n->attr("itemprop");
   if (itemprop == "articleBody" || itemprop == "articlebody") return 0;
   if (n->is(Tag::Article)) return 2;
-  // <main> and role=main wrap listings and feeds as often as articles, whatever their class.
-  if (n->is(Tag::Main) || n->attr("role") == "main") return -1;
+  if (n->is(Tag::Main) || n->attr("role") == "main") return 3;
   const std::string& ci = names.ci;
   if (ci.size() <= 1) return -1;
   // Class names of the article body in common CMSs and themes (WordPress, Drupal, Ghost,

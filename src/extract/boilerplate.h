@@ -47,8 +47,7 @@ bool is_never_content(const dom::Node* element, bool check_hidden = true);
 
 // How strongly the element marks itself as the article body: 0 for itemprop=articleBody, 1
 // for a well-known content class or id ("entry-content", "article-body", ...), 2 for
-// <article>; -1 for none. (<main> was tried as a fourth rank: it wraps listings and feeds as
-// often as articles, and changed no figure.)
+// <article>, 3 for <main> or role=main; -1 for none.
 int content_hint_rank(const dom::Node* element);
 
 // True for a short line that is boilerplate on its own ("Loading...", "Read more", "Voir plus",

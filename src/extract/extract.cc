@@ -462,11 +462,11 @@ class Extraction {
   // The best semantic hint of the article body: the elements with itemprop=articleBody
   // (several when a site splits the body into sections), else those with a well-known content
   // class, else the one <article> that holds paragraph text (several such <article>s are the
-  // cards of a listing: no hint). Nested hints count once, by the outermost. A hint must hold
+  // cards of a listing: no hint), else <main>. Nested hints count once, by the outermost. A hint must hold
   // at least k::kMinArticleChars of paragraph text in all.
   std::vector<Node*> find_hints() {
-    std::vector<Node*> found[3];
-    uint32_t good[3] = {0, 0, 0};
+    std::vector<Node*> found[4];
+    uint32_t good[4] = {0, 0, 0, 0};
     int articles = 0;
     for (Node* n : order_) {
       const Stats& s = st(n);
@@ -479,7 +479,7 @@ class Extraction {
       good[rank] += s.good_chars;
     }
     if (articles > 1) found[2].clear();
-    for (int rank = 0; rank < 3; ++rank) {
+    for (int rank = 0; rank < 4; ++rank) {
       if (found[rank].empty() || good[rank] < k::kMinArticleChars) continue;
       if (rank == 2) {
         // The <article> with the most paragraph text.
