@@ -41,47 +41,48 @@ bool has_token(std::string_view s, std::string_view word) {
 }
 
 template <size_t N>
-bool any_substring(std::string_view s, const std::array<std::string_view, N>& words) {
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return contains(s, w); });
+bool any_substring(std::string_view s, const std::string_view (&words)[N]) {
+  return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) { return contains(s, w); });
 }
 template <size_t N>
-bool any_token(std::string_view s, const std::array<std::string_view, N>& words) {
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return has_token(s, w); });
+bool any_token(std::string_view s, const std::string_view (&words)[N]) {
+  return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) { return has_token(s, w); });
 }
 
 // Readability's REGEXPS.positive / negative, as substrings, plus tokens that are too short to
 // match as substrings.
-constexpr std::array<std::string_view, 12> kPositive = {
+constexpr std::string_view kPositive[] = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
     "blog", "story"};
-constexpr std::array<std::string_view, 21> kNegative = {
+constexpr std::string_view kNegative[] = {
     "hidden", "banner", "combx", "comment", "contact", "footer", "gdpr", "masthead", "media",
     "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
     "sponsor", "shopping", "taboola", "byline"};
-constexpr std::array<std::string_view, 6> kNegativeTokens = {"ad", "ads", "hid", "com", "meta", "tags"};
+constexpr std::string_view kNegativeTokens[] = {"ad", "ads", "hid", "com", "meta", "tags"};
 
 // Containers that are boilerplate whatever their size (Readability's unlikelyCandidates and
 // trafilatura's discard list).
-constexpr std::array<std::string_view, 47> kBoilerplate = {
+constexpr std::string_view kBoilerplate[] = {
     "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "footer", "gdpr",
     "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
     "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
     "newsletter", "cookie", "consent", "subscribe", "signup", "sign-up", "share", "sharing",
     "teaser", "recommend", "most-popular", "mostpopular", "trending", "navbar", "navigation",
-    "toolbar", "outbrain", "taboola", "banner", "modal", "jump-link", "skip-link", "paywall"};
+    "toolbar", "outbrain", "taboola", "banner", "modal", "jump-link", "skip-link", "paywall",
+    "credit", "copyright", "bildnachweis", "photographer"};
 // Not "widget" (here nor in kNegative): page builders (Elementor, WPBakery) wrap the article
 // text itself in widgets.
-constexpr std::array<std::string_view, 9> kBoilerplateTokens = {
+constexpr std::string_view kBoilerplateTokens[] = {
     "nav", "ad", "ads", "advert", "tags", "tag", "login", "header", "masthead"};
 // Words so specific to boilerplate that they win over a content word in the same class
 // ("related-articles", "article-share", "post-comments").
-constexpr std::array<std::string_view, 18> kStrongBoilerplate = {
+constexpr std::string_view kStrongBoilerplate[] = {
     "related", "share", "sharing", "social", "newsletter", "cookie", "consent", "subscribe",
     "signup", "recommend", "trending", "most-popular", "mostpopular", "breadcrumb", "comments",
     "disqus", "outbrain", "taboola"};
 // A class that also says this is content keeps the element (Readability's
 // okMaybeItsACandidate).
-constexpr std::array<std::string_view, 7> kMaybeContent = {"and", "article", "body", "column",
+constexpr std::string_view kMaybeContent[] = {"and", "article", "body", "column",
                                                           "content", "main", "shadow"};
 
 // An element's class and id, lowercased once and shared by all the tests below.
@@ -156,7 +157,7 @@ int content_hint_rank_of(const Node* n, const Names& names) {
   if (ci.size() <= 1) return -1;
   // Class names of the article body in common CMSs and themes (WordPress, Drupal, Ghost,
   // newspaper templates), matched as whole tokens of the class or id.
-  static constexpr std::array<std::string_view, 40> kContentClasses = {
+  static constexpr std::string_view kContentClasses[] = {
       "entry-content", "post-content", "article-content", "article-body", "articlebody",
       "article__body", "article-text", "article__content", "story-body", "story-content",
       "post-body", "post-entry", "postbody", "post-text", "blog-post-content", "td-post-content",
@@ -183,10 +184,10 @@ bool is_metadata_container_of(const Node* n, const Names& names) {
   if (n->attr("rel") == "author") return true;
   const std::string& ci = names.ci;
   if (ci.size() <= 1) return false;
-  static constexpr std::array<std::string_view, 12> kWords = {
+  static constexpr std::string_view kWords[] = {
       "byline", "dateline", "author", "timestamp", "published", "pubdate", "post-date",
       "article-date", "entry-date", "posted-on", "post-info", "article-info"};
-  static constexpr std::array<std::string_view, 5> kTokens = {"meta", "date", "time", "datum",
+  static constexpr std::string_view kTokens[] = {"meta", "date", "time", "datum",
                                                               "entry-meta"};
   return any_substring(ci, kWords) || any_token(ci, kTokens);
 }
@@ -258,7 +259,7 @@ bool is_boilerplate_line(std::string_view text) {
   auto starts = [&](std::string_view p) { return t.compare(0, p.size(), p) == 0; };
   // "Read also: <headline of another article>" and its kin: a link to elsewhere, up to the
   // length of a headline.
-  static constexpr std::array<std::string_view, 38> kReadAlso = {
+  static constexpr std::string_view kReadAlso[] = {
       "read also", "also read", "read more:", "see also", "related:", "lire aussi",
       "à lire aussi", "a lire aussi", "voir aussi", "lea también", "lea más", "lea:",
       "lee también", "lee más:", "leia também", "leia mais:", "veja também", "leggi anche",
@@ -270,7 +271,7 @@ bool is_boilerplate_line(std::string_view text) {
   for (std::string_view p : kReadAlso)
     if (starts(p)) return true;
   if (t.size() > k::kMaxBoilerplateLineChars) return false;
-  static constexpr std::array<std::string_view, 62> kExact = {
+  static constexpr std::string_view kExact[] = {
       "loading", "chargement", "cargando", "caricamento", "carregando", "wird geladen",
       "read more", "more", "see more", "show more", "load more", "voir plus", "lire plus",
       "lire la suite", "en savoir plus", "weiterlesen", "mehr lesen", "mehr", "leer más",
@@ -281,10 +282,14 @@ bool is_boilerplate_line(std::string_view text) {
       "sponsored", "gesponsert", "print", "drucken", "imprimer", "imprimir", "stampa",
       "rezept drucken", "bild anzeigen", "zurück", "back", "retour", "volver", "indietro",
       "war der artikel nützlich?", "war dieser artikel hilfreich?", "immer informiert bleiben",
-      "hier können sie den artikel bewerten"};
+      "hier können sie den artikel bewerten", "teilen sie dies mit", "diese seite teilen",
+      "diese seite", "weiterführende informationen", "weitere informationen", "nützliche links",
+      "zurück zur listenansicht", "nos siga no", "- anzeige -", "-anzeige-", "- anzeige-",
+      "related articles", "related posts", "you may also like", "articles similaires",
+      "ähnliche artikel", "artículos relacionados", "articoli correlati", "artigos relacionados"};
   for (std::string_view e : kExact)
     if (t == e) return true;
-  static constexpr std::array<std::string_view, 35> kPrefixes = {
+  static constexpr std::string_view kPrefixes[] = {
       "share on ", "share this", "partager sur ", "teilen auf ", "compartir en ",
       "condividi su ", "compartilhar no ", "subscribe to ", "sign up for ", "abonnez-vous",
       "inscrivez-vous", "abonnieren sie", "jetzt abonnieren", "suscríbete", "iscriviti",
@@ -292,9 +297,16 @@ bool is_boilerplate_line(std::string_view text) {
       "siga-nos", "möchten sie den artikel teilen", "zapraszamy też do subskrypcji",
       // Picture credits and sources standing alone.
       "foto:", "(foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:", "image:",
-      "credit:", "źródło:", "quelle:"};
+      "credit:", "źródło:", "quelle:", "(quelle:", "(crédito:", "crédito:", "créditos:",
+      "sie müssen sich einloggen", "you must be logged in", "dieses skript als pdf"};
   for (std::string_view p : kPrefixes)
     if (starts(p)) return true;
+  // A short line naming a picture agency is a credit ("TebNad/Shutterstock.com").
+  static constexpr std::string_view kAgencies[] = {
+      "shutterstock", "getty images", "istock", "thinkstock", "fotolia", "unsplash",
+      "imago images", "picture alliance", "adobe stock"};
+  for (std::string_view a : kAgencies)
+    if (contains(t, a)) return true;
   return false;
 }
 
