@@ -34,7 +34,7 @@ struct Settings {
   std::string body_format = "text";
   std::string url;
   std::string charset;
-  std::string parser = "gumbo";
+  std::string parser = "gazette";
   std::string stats;
   unsigned jobs = 0;
   size_t max_bytes = 64u << 20;
@@ -140,6 +140,7 @@ int run_extract(const Settings& s) {
   gazette::Options base;
   base.charset = s.charset;
   base.max_input_bytes = s.max_bytes;
+  base.parser = s.parser == "gumbo" ? gazette::Parser::kGumbo : gazette::Parser::kGazette;
 
   // Results are written in input order; workers stay at most `window` pages ahead of the writer
   // so memory stays bounded however many pages there are.
@@ -302,8 +303,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "markdown"}));
   extract->add_option("--url", s.url, "The page's URL (for standard input or a single file)");
   extract->add_option("--charset", s.charset, "The transport charset, as HTTP Content-Type would give it");
-  extract->add_option("--parser", s.parser, "HTML parser: gumbo")
-      ->check(CLI::IsMember({"gumbo"}));
+  extract->add_option("--parser", s.parser,
+                      "HTML parser: gazette (our own, the default) or gumbo (the reference)")
+      ->check(CLI::IsMember({"gazette", "gumbo"}));
   extract->add_option("-j,--jobs", s.jobs, "Worker threads (default: all cores)")
       ->check(CLI::Range(1u, 1024u));
   extract->add_option("--max-bytes", s.max_bytes, "Largest page read, in bytes (default 64 MiB)")

@@ -39,7 +39,9 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   times_.decode_ns += ns_since(t);
 
   t = Clock::now();
-  parse::parse_html(impl_->decoded.utf8, impl_->doc);
+  parse::parse_html(impl_->decoded.utf8, impl_->doc,
+                    options.parser == Parser::kGumbo ? parse::Backend::kGumbo
+                                                     : parse::Backend::kGazette);
   times_.parse_ns += ns_since(t);
 
   Article article;

@@ -104,12 +104,15 @@ struct Article {
 enum class Format { kText, kMarkdown };
 
 // Which HTML parser to use.
-enum class Parser { kGumbo };
+enum class Parser {
+  kGazette,  // Gazette's own HTML5 parser (the default)
+  kGumbo,    // gumbo, the reference implementation
+};
 
 struct Options {
   std::string url;               // the page's URL, when known (fills Article::url, resolves links)
   std::string charset;           // transport charset (HTTP Content-Type), when known
-  Parser parser = Parser::kGumbo;
+  Parser parser = Parser::kGazette;
   size_t max_input_bytes = 64u << 20;
 };
 

@@ -69,7 +69,7 @@ Node* convert_element(const GumboElement& el, Document& doc, std::vector<Attribu
 
 }  // namespace
 
-void parse_html(std::string_view utf8, Document& doc, Backend /*backend*/) {
+void parse_with_gumbo(std::string_view utf8, Document& doc) {
   doc.clear();
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never read parse errors; recording them costs time and memory
