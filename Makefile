@@ -28,7 +28,7 @@ test-asan:
 	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DGAZETTE_WERROR=ON -DGAZETTE_SANITIZE=ON"
 
 bench: build
-	python3 bench/run.py --gazette $(BUILD)/gazette --out BENCHMARKS.md
+	python3 bench/run.py --gazette $(BUILD)/gazette --out BENCHMARKS.md --parsers gazette,gumbo
 
 clean:
 	rm -rf build build-asan

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <initializer_list>
+#include <vector>
 #include <string>
 
 #include "extract/constants.h"
@@ -23,46 +26,53 @@ bool contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
 }
 
-// Matches `word` as a whole token of `s`, where tokens are separated by anything that is not a
-// letter or digit ("ad" matches "ad", "top-ad", "ad_slot", but not "header" or "load").
-bool has_token(std::string_view s, std::string_view word) {
-  size_t pos = 0;
-  auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-  };
-  while ((pos = s.find(word, pos)) != std::string_view::npos) {
-    bool left = pos == 0 || !alnum(s[pos - 1]);
-    size_t end = pos + word.size();
-    bool right = end == s.size() || !alnum(s[end]);
-    if (left && right) return true;
-    pos = end;
-  }
-  return false;
-}
+bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
-template <size_t N>
-bool any_substring(std::string_view s, const std::string_view (&words)[N]) {
-  return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) { return contains(s, w); });
-}
-template <size_t N>
-bool any_token(std::string_view s, const std::string_view (&words)[N]) {
-  return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) { return has_token(s, w); });
-}
+// A fixed list of lowercase words, bucketed by first byte, so that finding any of them in a
+// class name is one pass over the name instead of one search per word. Class and id
+// vocabularies are tested on every element of every page.
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) buckets_[static_cast<unsigned char>(w[0])].push_back(w);
+  }
+  // True when one of the words occurs in `s`.
+  bool in(std::string_view s) const { return find(s, false); }
+  // True when one of the words occurs in `s` as a whole token: bounded by anything that is not
+  // a letter or digit ("ad" matches "ad", "top-ad", "ad_slot", but not "header" or "load").
+  bool token_in(std::string_view s) const { return find(s, true); }
+
+ private:
+  bool find(std::string_view s, bool whole) const {
+    for (size_t i = 0; i < s.size(); ++i) {
+      for (std::string_view w : buckets_[static_cast<unsigned char>(s[i])]) {
+        if (s.size() - i < w.size() || std::memcmp(s.data() + i, w.data(), w.size()) != 0)
+          continue;
+        if (!whole) return true;
+        size_t end = i + w.size();
+        if ((i == 0 || !is_alnum(s[i - 1])) && (end == s.size() || !is_alnum(s[end])))
+          return true;
+      }
+    }
+    return false;
+  }
+  std::array<std::vector<std::string_view>, 256> buckets_;
+};
 
 // Readability's REGEXPS.positive / negative, as substrings, plus tokens that are too short to
 // match as substrings.
-constexpr std::string_view kPositive[] = {
+const WordList kPositive = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
     "blog", "story"};
-constexpr std::string_view kNegative[] = {
+const WordList kNegative = {
     "hidden", "banner", "combx", "comment", "contact", "footer", "gdpr", "masthead", "media",
     "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
     "sponsor", "shopping", "taboola", "byline"};
-constexpr std::string_view kNegativeTokens[] = {"ad", "ads", "hid", "com", "meta", "tags"};
+const WordList kNegativeTokens = {"ad", "ads", "hid", "com", "meta", "tags"};
 
 // Containers that are boilerplate whatever their size (Readability's unlikelyCandidates and
 // trafilatura's discard list).
-constexpr std::string_view kBoilerplate[] = {
+const WordList kBoilerplate = {
     "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "footer", "gdpr",
     "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
     "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
@@ -72,17 +82,17 @@ constexpr std::string_view kBoilerplate[] = {
     "credit", "copyright", "bildnachweis", "photographer"};
 // Not "widget" (here nor in kNegative): page builders (Elementor, WPBakery) wrap the article
 // text itself in widgets.
-constexpr std::string_view kBoilerplateTokens[] = {
+const WordList kBoilerplateTokens = {
     "nav", "ad", "ads", "advert", "tags", "tag", "login", "header", "masthead"};
 // Words so specific to boilerplate that they win over a content word in the same class
 // ("related-articles", "article-share", "post-comments").
-constexpr std::string_view kStrongBoilerplate[] = {
+const WordList kStrongBoilerplate = {
     "related", "share", "sharing", "social", "newsletter", "cookie", "consent", "subscribe",
     "signup", "recommend", "trending", "most-popular", "mostpopular", "breadcrumb", "comments",
     "disqus", "outbrain", "taboola"};
 // A class that also says this is content keeps the element (Readability's
 // okMaybeItsACandidate).
-constexpr std::string_view kMaybeContent[] = {"and", "article", "body", "column",
+const WordList kMaybeContent = {"and", "article", "body", "column",
                                                           "content", "main", "shadow"};
 
 // An element's class and id, lowercased once and shared by all the tests below.
@@ -102,8 +112,8 @@ float class_weight_of(const Names& names) {
   float w = 0;
   for (const std::string* s : {&names.cls, &names.id}) {
     if (s->empty()) continue;
-    if (any_substring(*s, kNegative) || any_token(*s, kNegativeTokens)) w -= k::kClassWeight;
-    if (any_substring(*s, kPositive)) w += k::kClassWeight;
+    if (kNegative.in(*s) || kNegativeTokens.token_in(*s)) w -= k::kClassWeight;
+    if (kPositive.in(*s)) w += k::kClassWeight;
   }
   return w;
 }
@@ -143,9 +153,9 @@ Boilerplate boilerplate_kind_of(const Node* n, const Names& names) {
     }
     ci = std::move(kept);
   }
-  if (any_substring(ci, kStrongBoilerplate)) return Boilerplate::kStrong;
-  bool bad = any_substring(ci, kBoilerplate) || any_token(ci, kBoilerplateTokens);
-  return bad && !any_substring(ci, kMaybeContent) ? Boilerplate::kWeak : Boilerplate::kNo;
+  if (kStrongBoilerplate.in(ci)) return Boilerplate::kStrong;
+  bool bad = kBoilerplate.in(ci) || kBoilerplateTokens.token_in(ci);
+  return bad && !kMaybeContent.in(ci) ? Boilerplate::kWeak : Boilerplate::kNo;
 }
 
 int content_hint_rank_of(const Node* n, const Names& names) {
@@ -184,12 +194,12 @@ bool is_metadata_container_of(const Node* n, const Names& names) {
   if (n->attr("rel") == "author") return true;
   const std::string& ci = names.ci;
   if (ci.size() <= 1) return false;
-  static constexpr std::string_view kWords[] = {
+  static const WordList kWords = {
       "byline", "dateline", "author", "timestamp", "published", "pubdate", "post-date",
       "article-date", "entry-date", "posted-on", "post-info", "article-info"};
-  static constexpr std::string_view kTokens[] = {"meta", "date", "time", "datum",
+  static const WordList kTokens = {"meta", "date", "time", "datum",
                                                               "entry-meta"};
-  return any_substring(ci, kWords) || any_token(ci, kTokens);
+  return kWords.in(ci) || kTokens.token_in(ci);
 }
 
 }  // namespace
