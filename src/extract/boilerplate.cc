@@ -8,11 +8,13 @@
 #include <string>
 
 #include "extract/constants.h"
+#include "util/word_list.h"
 
 namespace gazette::extract {
 namespace {
 
 using dom::Node;
+using util::WordList;
 using dom::Tag;
 
 std::string lower_ascii(std::string_view s) {
@@ -25,39 +27,6 @@ std::string lower_ascii(std::string_view s) {
 bool contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
 }
-
-bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-
-// A fixed list of lowercase words, bucketed by first byte, so that finding any of them in a
-// class name is one pass over the name instead of one search per word. Class and id
-// vocabularies are tested on every element of every page.
-class WordList {
- public:
-  WordList(std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) buckets_[static_cast<unsigned char>(w[0])].push_back(w);
-  }
-  // True when one of the words occurs in `s`.
-  bool in(std::string_view s) const { return find(s, false); }
-  // True when one of the words occurs in `s` as a whole token: bounded by anything that is not
-  // a letter or digit ("ad" matches "ad", "top-ad", "ad_slot", but not "header" or "load").
-  bool token_in(std::string_view s) const { return find(s, true); }
-
- private:
-  bool find(std::string_view s, bool whole) const {
-    for (size_t i = 0; i < s.size(); ++i) {
-      for (std::string_view w : buckets_[static_cast<unsigned char>(s[i])]) {
-        if (s.size() - i < w.size() || std::memcmp(s.data() + i, w.data(), w.size()) != 0)
-          continue;
-        if (!whole) return true;
-        size_t end = i + w.size();
-        if ((i == 0 || !is_alnum(s[i - 1])) && (end == s.size() || !is_alnum(s[end])))
-          return true;
-      }
-    }
-    return false;
-  }
-  std::array<std::vector<std::string_view>, 256> buckets_;
-};
 
 // Readability's REGEXPS.positive / negative, as substrings, plus tokens that are too short to
 // match as substrings.

@@ -1,4 +1,5 @@
 #include "metadata/metadata.h"
+#include "util/word_list.h"
 
 #include <algorithm>
 #include <cctype>
@@ -180,9 +181,20 @@ std::string class_and_id(const Node* n) {
   std::string s = std::string(n->attr("class"));
   s += ' ';
   s += n->attr("id");
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return s;
 }
+
+// Class/id vocabularies of bylines and visible dates, tested on every element with a class.
+const util::WordList kBylineWords = {"byline", "author", "autor", "auteur", "writer",
+                                     "verfasser"};
+const util::WordList kNotBylineWords = {"avatar", "image", "img", "photo", "picture", "bio",
+                                        "desc", "about", "social", "share", "follow", "comment",
+                                        "more", "other", "related", "title", "label", "box"};
+const util::WordList kDatelineWords = {"date", "time", "publish", "posted", "datum", "fecha",
+                                       "data", "meta", "dateline", "info", "header"};
+const util::WordList kNotDatelineWords = {"update", "modif", "comment", "related"};
 
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
   for (auto w : words)
@@ -363,10 +375,7 @@ void collect(const dom::Document& doc, Page& p) {
         n->tag != Tag::Meta && n->tag != Tag::Link &&
         (n->has_attr("class") || n->has_attr("id"))) {
       std::string ci = class_and_id(n);
-      if (contains_any(ci, {"byline", "author", "autor", "auteur", "writer", "verfasser"}) &&
-          !contains_any(ci, {"avatar", "image", "img", "photo", "picture", "bio", "desc",
-                             "about", "social", "share", "follow", "comment", "more", "other",
-                             "related", "title", "label", "box"})) {
+      if (kBylineWords.in(ci) && !kNotBylineWords.in(ci)) {
         Context c = context_of(n);
         if (!c.in_comments) {
           std::string t = node_text(n, th::kMaxBylineChars * 4);
@@ -379,9 +388,7 @@ void collect(const dom::Document& doc, Page& p) {
           }
         }
       }
-      if (contains_any(ci, {"date", "time", "publish", "posted", "datum", "fecha", "data",
-                            "meta", "dateline", "info", "header"}) &&
-          !contains_any(ci, {"update", "modif", "comment", "related"})) {
+      if (kDatelineWords.in(ci) && !kNotDatelineWords.in(ci)) {
         Context c = context_of(n);
         std::string t = node_text(n, th::kMaxDatelineChars * 4);
         if (!t.empty() && text::utf8_length(t) <= th::kMaxDatelineChars)

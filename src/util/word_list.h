@@ -1,0 +1,53 @@
+// WordList: finding any of a fixed set of words in short strings (class names, ids) in one
+// pass. Class and id vocabularies are tested on every element of every page, so this is on the
+// hot path of extraction and metadata.
+#pragma once
+
+#include <array>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+namespace gazette::util {
+
+// A fixed list of lowercase words, bucketed by first byte: a search is one pass over the
+// string, comparing only the words that start with each byte.
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words)
+      if (!w.empty()) buckets_[static_cast<unsigned char>(w[0])].push_back(w);
+  }
+  // True when one of the words occurs in `s`.
+  bool in(std::string_view s) const { return find(s, false); }
+  // True when one of the words occurs in `s` as a whole token: bounded by anything that is not
+  // a letter or digit ("ad" matches "ad", "top-ad", "ad_slot", but not "header" or "load").
+  bool token_in(std::string_view s) const { return find(s, true); }
+
+ private:
+  static bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+  // An inline comparison: the words are short, and most candidates differ in the second byte,
+  // where a call to memcmp would cost more than the comparison.
+  static bool same(const char* p, std::string_view w) {
+    for (size_t k = 1; k < w.size(); ++k)
+      if (p[k] != w[k]) return false;
+    return true;
+  }
+
+  bool find(std::string_view s, bool whole) const {
+    for (size_t i = 0; i < s.size(); ++i) {
+      for (std::string_view w : buckets_[static_cast<unsigned char>(s[i])]) {
+        if (s.size() - i < w.size() || !same(s.data() + i, w)) continue;
+        if (!whole) return true;
+        size_t end = i + w.size();
+        if ((i == 0 || !is_alnum(s[i - 1])) && (end == s.size() || !is_alnum(s[end])))
+          return true;
+      }
+    }
+    return false;
+  }
+
+  std::array<std::vector<std::string_view>, 256> buckets_;
+};
+
+}  // namespace gazette::util
