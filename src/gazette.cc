@@ -8,6 +8,7 @@
 #include "metadata/metadata.h"
 #include "parse/dom.h"
 #include "parse/parser.h"
+#include "util/word_list.h"
 
 namespace gazette {
 
@@ -25,6 +26,18 @@ uint64_t ns_since(Clock::time_point t) {
   return static_cast<uint64_t>(
       std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t).count());
 }
+// Forum and Q&A software puts threads under recognisable hosts and paths.
+bool looks_like_discussion_url(std::string_view url) {
+  static const util::WordList kMarks = {
+      "://forum.", "://forums.", "://community.", "://discuss.", "://discussion.",
+      "://answers.", "://boards.", "/forum/", "/forums/", "/threads/", "/thread/", "/t/",
+      "/topic/", "/topics/", "/discussion/", "/questions/", "/showthread", "/viewtopic"};
+  std::string lower(url);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return kMarks.in(lower);
+}
+
 }  // namespace
 
 Result<Article> Extractor::extract(std::string_view page, const Options& options) {
@@ -52,6 +65,7 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   t = Clock::now();
   extract::Hints hints;
   hints.title = article.title;
+  hints.discussion = looks_like_discussion_url(article.url.empty() ? options.url : article.url);
   size_t chars = extract::extract_body(impl_->doc, hints, article.blocks);
   article.body = render_body(article, Format::kText);
   times_.extract_ns += ns_since(t);

@@ -42,8 +42,8 @@ const WordList kNegativeTokens = {"ad", "ads", "hid", "com", "meta", "tags"};
 // Containers that are boilerplate whatever their size (Readability's unlikelyCandidates and
 // trafilatura's discard list).
 const WordList kBoilerplate = {
-    "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "footer", "gdpr",
-    "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
+    "breadcrumb", "combx", "cover-wrap", "footer", "gdpr",
+    "menu", "related", "rss", "shoutbox", "sidebar", "skyscraper",
     "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
     "newsletter", "cookie", "consent", "subscribe", "signup", "sign-up", "share", "sharing",
     "teaser", "recommend", "most-popular", "mostpopular", "trending", "navbar", "navigation",
@@ -57,8 +57,10 @@ const WordList kBoilerplateTokens = {
 // ("related-articles", "article-share", "post-comments").
 const WordList kStrongBoilerplate = {
     "related", "share", "sharing", "social", "newsletter", "cookie", "consent", "subscribe",
-    "signup", "recommend", "trending", "most-popular", "mostpopular", "breadcrumb", "comments",
-    "disqus", "outbrain", "taboola"};
+    "signup", "recommend", "trending", "most-popular", "mostpopular", "breadcrumb",
+    "outbrain", "taboola"};
+// Readers' comments and replies: boilerplate under an article, the content of a forum thread.
+const WordList kCommentWords = {"comment", "replies", "remark", "disqus", "community"};
 // A class that also says this is content keeps the element (Readability's
 // okMaybeItsACandidate).
 const WordList kMaybeContent = {"and", "article", "body", "column",
@@ -123,6 +125,9 @@ Boilerplate boilerplate_kind_of(const Node* n, const Names& names) {
     ci = std::move(kept);
   }
   if (kStrongBoilerplate.in(ci)) return Boilerplate::kStrong;
+  // "commentary" is an opinion piece, not readers' comments.
+  if (kCommentWords.in(ci) && ci.find("commentary") == std::string::npos)
+    return Boilerplate::kComments;
   bool bad = kBoilerplate.in(ci) || kBoilerplateTokens.token_in(ci);
   return bad && !kMaybeContent.in(ci) ? Boilerplate::kWeak : Boilerplate::kNo;
 }

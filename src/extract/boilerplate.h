@@ -15,6 +15,7 @@ enum class Boilerplate {
   kNo,
   kWeak,    // by a class word that page layouts also use for wrappers ("sidebar", "menu", "ad")
   kStrong,  // by tag, role or an unambiguous class word ("share", "related", "newsletter")
+  kComments,  // readers' comments and replies: boilerplate, except on discussion pages
 };
 
 // Whether the tag, role, class or id says navigation, comments, share bars, related links,

@@ -1,6 +1,7 @@
 #include "extract/extract.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string>
 #ifdef __SSE2__
@@ -10,6 +11,7 @@
 
 #include "extract/boilerplate.h"
 #include "extract/constants.h"
+#include "util/word_list.h"
 
 namespace gazette::extract {
 namespace {
@@ -138,6 +140,7 @@ class Extraction {
     Node* body = doc_.body();
     if (!body) body = doc_.root();
     body_ = body;
+    discussion_ = hints_.discussion;
     prepare();
 
     size_t best = 0;
@@ -195,6 +198,7 @@ class Extraction {
       if (!n->is_element()) return false;
       order_.push_back(n);
       n->mark = static_cast<uint32_t>(order_.size());
+      if (!discussion_) discussion_ = marks_discussion(n);
       ClassInfo c;
       c.never = is_never_content(n, false);
       if (!c.never) {
@@ -209,6 +213,26 @@ class Extraction {
   }
 
   const ClassInfo& info(const Node* n) const { return info_[n->mark - 1]; }
+
+  // schema.org says this is a discussion: microdata itemtype, or a JSON-LD script's @type.
+  static bool marks_discussion(const Node* n) {
+    static const util::WordList kTypes = {"discussionforumposting", "qapage"};
+    std::string_view itemtype = n->attr("itemtype");
+    if (!itemtype.empty()) {
+      std::string lower(itemtype);
+      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (kTypes.in(lower)) return true;
+    }
+    if (n->is(Tag::Script) && n->attr("type") == "application/ld+json") {
+      for (Node* c = n->first_child; c; c = c->next) {
+        if (!c->is_text()) continue;
+        if (c->text.find("DiscussionForumPosting") != std::string_view::npos ||
+            c->text.find("QAPage") != std::string_view::npos)
+          return true;
+      }
+    }
+    return false;
+  }
 
   // The class-derived fields depend only on the tag and a few attributes; pages repeat the same
   // class on hundreds of elements, so elements without an id share one computation.
@@ -270,7 +294,9 @@ class Extraction {
         bool wrapper = b == Boilerplate::kWeak &&
                        (mode == Mode::kRelaxed ||
                         static_cast<float>(s.chars) >= k::kWrapperShare * static_cast<float>(total));
-        bool excluded = s.excluded || parent_excluded || (b != Boilerplate::kNo && !wrapper);
+        bool comments_kept = b == Boilerplate::kComments && discussion_;
+        bool excluded = s.excluded || parent_excluded ||
+                        (b != Boilerplate::kNo && !wrapper && !comments_kept);
         s = Stats();
         s.excluded = excluded;
       }
@@ -882,6 +908,7 @@ class Extraction {
   std::vector<Node*> order_;
   std::vector<Stats> stats_;
   std::vector<ClassInfo> info_;
+  bool discussion_ = false;
   std::unordered_map<std::string, ClassInfo> class_cache_;
   std::string key_;
   std::vector<Node*> candidates_;

@@ -25,6 +25,9 @@ namespace gazette::extract {
 struct Hints {
   std::string_view title;             // the article's headline, to drop its repetition
   std::string_view json_ld_body;      // JSON-LD articleBody, a fallback and cross-check
+  // The page is a discussion (a forum thread, a Q&A page): its comments and replies are the
+  // content. Extraction also finds this itself from schema.org types in the page.
+  bool discussion = false;
 };
 
 // Extracts the body of `doc` into `blocks` (cleared first). Uses the nodes' scratch fields.
