@@ -175,7 +175,7 @@ def throughput_section(parsers, aggs, per_dataset):
     first = aggs[parsers[0]]
     out.append(f"Single thread (`-j 1`), all datasets together: {first['pages']:,} pages, "
                f"{first['bytes'] / 1e6:,.1f} MB of HTML (uncompressed; MB = 10⁶ bytes). "
-               "Stage times are gazette's own timers (`--stats`) summed over pages; "
+               "Stage times are gazette's own timers (`--stats`: the worker thread's CPU time, so other load on the machine does not count) summed over pages; "
                "pages/s and MB/s are pages and HTML bytes divided by that time. "
                "Wall clock is the whole process, start-up included.")
     out.append("")

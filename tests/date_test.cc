@@ -126,6 +126,10 @@ TEST(Date, FromUrl) {
   EXPECT_EQ(d("https://ex.com/2019/10/story"), "none");
   EXPECT_EQ(d("https://2019.ex.com/10/16"), "none");
   EXPECT_EQ(d("https://ex.com/item?id=2019/10/16"), "none");
+  EXPECT_EQ(d("https://ex.com/meldungen/29-10-2021"), "2021-10-29");
+  EXPECT_EQ(d("https://ex.com/news/story_05_11_2021.html"), "2021-11-05");
+  EXPECT_EQ(d("https://ex.com/news/10-31-2021"), "2021-10-31");
+  EXPECT_EQ(d("https://ex.com/p/123-45-678901"), "none");
 }
 
 }  // namespace

@@ -34,9 +34,14 @@ TEST(JsonRecord, NullsForMissingFieldsAndAuthorList) {
   a.body = "x";
   std::string j = gazette::to_json(a, gazette::Format::kText);
   EXPECT_EQ(j,
-            R"({"source": "p.html", "url": null, "title": "T", "authors": ["Ann", "Bob \"B\""], )"
-            R"("date_published": null, "date_modified": null, "site_name": null, "language": null, )"
+            R"({"source": "p.html", "url": null, "title": "T", "title_display": null, )"
+            R"("authors": ["Ann", "Bob \"B\""], "date_published": null, "date_published_raw": null, )"
+            R"("date_modified": null, "dateline": null, "site_name": null, "language": null, )"
             R"("description": null, "image": null, "body": "x"})");
+  a.dateline = {"PARIS", "AFP"};
+  EXPECT_NE(gazette::to_json(a, gazette::Format::kText)
+                .find(R"("dateline": {"place": "PARIS", "agency": "AFP"})"),
+            std::string::npos);
 }
 
 TEST(JsonRecord, ErrorRecord) {

@@ -90,9 +90,13 @@ struct Article {
   std::string source;        // the path or URL as given
   std::string url;           // canonical URL, og:url, else the given URL
   std::string title;
+  std::string title_display;   // an all-capitals headline in sentence case, proper nouns kept
   std::vector<std::string> authors;
   std::string date_published;  // ISO 8601; date only, or with time and offset when stated
+  std::string date_published_raw;  // the published date as the source writes it (scraped text)
   std::string date_modified;
+  std::string date_modified_raw;
+  Dateline dateline;          // "PARIS (AFP) -": place and agency; both empty when none
   std::string site_name;
   std::string language;      // BCP 47 tag as the page states it, else detected ("en")
   std::string description;
@@ -102,6 +106,12 @@ struct Article {
 };
 
 enum class Format { kText, kMarkdown };
+
+// What the input bytes are.
+enum class InputFormat {
+  kHtml,  // a web page
+  kText,  // a scraper's plain-text dump of a page: site line, headline, date, body
+};
 
 // Which HTML parser to use.
 enum class Parser {
@@ -113,10 +123,12 @@ struct Options {
   std::string url;               // the page's URL, when known (fills Article::url, resolves links)
   std::string charset;           // transport charset (HTTP Content-Type), when known
   Parser parser = Parser::kGazette;
+  InputFormat input_format = InputFormat::kHtml;
   size_t max_input_bytes = 64u << 20;
 };
 
-// Time spent per stage, accumulated over all calls of one Extractor.
+// Time spent per stage, accumulated over all calls of one Extractor: the calling thread's CPU
+// time, i.e. the cost on one core whatever else runs on the machine.
 struct StageTimes {
   uint64_t decode_ns = 0, parse_ns = 0, extract_ns = 0, metadata_ns = 0;
   uint64_t pages = 0, bytes = 0;

@@ -87,7 +87,8 @@ Result<std::string> read_page(const std::string& path, size_t max_bytes) {
 
 bool is_page_name(std::string_view name) {
   if (ends_with(name, ".gz")) name.remove_suffix(3);
-  return ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".xhtml");
+  return ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".xhtml") ||
+         ends_with(name, ".txt");
 }
 
 std::vector<std::string> list_pages(const std::string& dir,

@@ -16,8 +16,8 @@ Result<std::string> read_page(const std::string& path, size_t max_bytes);
 // Decompresses gzip (one or more members) or zlib data. Fails with kBadInput or kTooLarge.
 Result<std::string> gunzip(std::string_view data, size_t max_bytes);
 
-// True for the page file names Gazette picks up in a directory: .html, .htm, .xhtml, and
-// each of them followed by .gz.
+// True for the page file names Gazette picks up in a directory: .html, .htm, .xhtml, .txt
+// (scraped text), and each of them followed by .gz.
 bool is_page_name(std::string_view name);
 
 // Lists page files under `dir` recursively in a stable (sorted) order. Symbolic links to

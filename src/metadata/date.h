@@ -16,11 +16,24 @@
 //   genitive forms), optional weekday, ordinal suffixes, and a following time
 //   ("at 8:30 am", "um 08:30 Uhr", "à 16h12", "08:30 UTC", "08:30 +01:00").
 //   RFC 2822 ("Wed, 16 Oct 2019 08:30:00 +0200") is the textual form plus a time and offset.
+//   times             16:12, 4:12 pm, 4 p.m., 16h12, 16h, 16.12 Uhr, before or after the date
+//                     ("Updated 10:02 AM EDT, Thu August 31, 2023", "14:30, 3. März 2021")
+//   zones             Z, UTC, GMT, +02:00, (UTC+01:00), GMT+2, abbreviations with one offset
+//                     (CET, CEST, MEZ, EDT, PST, BST, ...), US "ET"/"PT"/"CT"/"MT" and IANA names
+//                     ("Europe/Paris") resolved for that date with the system tz database (cctz)
+//   relative          il y a 3 heures, 2 hours ago, vor 2 Tagen, hace 3 horas, 3 ore fa,
+//                     há 2 dias, 3 uur geleden, 3 godziny temu, yesterday/hier/gestern/ayer/
+//                     ieri/ontem/gisteren/wczoraj, today/aujourd'hui/heute/... (only with
+//                     DateOptions::reference)
+//   roles             "Published"/"Publié le"/"Veröffentlicht am" vs "Updated"/"Mis à jour le"/
+//                     "Aktualisiert am"/"Actualizado"/"Aggiornato"/"Atualizado"/"Bijgewerkt"/
+//                     "Zaktualizowano" before a date (find_dates, find_published_updated)
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gazette::metadata {
 
@@ -40,9 +53,17 @@ struct ParsedDate {
   // ISO 8601: "2019-10-16", "2019-10-16T08:30", "2019-10-16T08:30:00.5+02:00". UTC stated as
   // "Z" (or "UTC"/"GMT"/"+00:00") is written "Z"; a "+0000"-style offset stays "+00:00".
   std::string iso() const;
+  // RFC 3339 when the zone is known: like iso() but a time with a zone always has its seconds
+  // ("2023-08-31T16:12:00+01:00": minute precision stated, so ":00" adds nothing new). A time
+  // without zone, or a date alone, is written as iso() writes it.
+  std::string rfc3339() const;
   // "2019-10-16"
   std::string date_iso() const;
 };
+
+// What a label before the date says it is: "Published", "Publié le", "Veröffentlicht am" versus
+// "Updated", "Mis à jour le", "Aktualisiert am".
+enum class DateRole : unsigned char { kUnknown, kPublished, kUpdated };
 
 struct DateOptions {
   // Read ambiguous numeric dates (both parts <= 12) as month/day/year instead of day/month/year.
@@ -50,6 +71,11 @@ struct DateOptions {
   // Years outside this range are rejected (see thresholds.h for the values used on pages).
   int min_year = 1900;
   int max_year = 2100;
+  // The instant relative forms are resolved against ("il y a 3 heures", "2 hours ago", "vor 2
+  // Tagen", "gestern, 14:30"); must have a date, and a time for hour/minute forms. Without it
+  // relative forms are not dates. Hours and minutes ago keep the reference's zone; days ago and
+  // "yesterday" give a date alone (plus the time the text states, without zone unless stated).
+  std::optional<ParsedDate> reference;
 };
 
 std::optional<ParsedDate> parse_date(std::string_view text);
@@ -60,10 +86,32 @@ struct DateMatch {
   ParsedDate date;
   size_t begin = 0;  // byte offsets into the text
   size_t end = 0;
+  DateRole role = DateRole::kUnknown;  // from a label between the previous date and this one
 };
 std::optional<DateMatch> find_date(std::string_view text, const DateOptions& options = {});
 
-// Finds a date in the path of a URL: /2019/10/16/, /2019-10-16/, /20191016/, _2019_10_16.
+// Every date of the text, in order, each with the role its label gives it.
+std::vector<DateMatch> find_dates(std::string_view text, const DateOptions& options = {});
+
+// The published and updated dates of a date line ("Publié le 31/08/2023 à 16h12, mis à jour le
+// 01/09/2023 à 08h00", "Updated 10:02 AM EDT, Thu August 31, 2023"): an unlabelled date is the
+// published one when no labelled one is; an updated date alone leaves `published` empty.
+struct PublishedUpdated {
+  std::optional<DateMatch> published;
+  std::optional<DateMatch> updated;
+};
+PublishedUpdated find_published_updated(std::string_view text, const DateOptions& options = {});
+
+// The month (1..12) a lowercase month name or abbreviation names in one of the eight languages
+// ("août", "märz", "sept", "października"), else 0.
+int month_number(std::string_view lowercase_word);
+
+// True for a lowercase weekday name or abbreviation in one of the eight languages ("mittwoch",
+// "jeudi", "wed").
+bool is_weekday_name(std::string_view lowercase_word);
+
+// Finds a date in the path of a URL: /2019/10/16/, /2019-10-16/, /20191016/, _2019_10_16,
+// and day first /16-10-2019, _16_10_2019 (month first /10-16-2019 only when the day is > 12).
 std::optional<ParsedDate> parse_url_date(std::string_view url, const DateOptions& options = {});
 
 }  // namespace gazette::metadata

@@ -161,6 +161,7 @@ struct Page {
   std::vector<Candidate> bylines;
   std::vector<Candidate> datelines;
   std::string chosen_title;  // set once the title is chosen
+  const Node* root = nullptr;  // the document, for the last-resort date search
 
   std::string meta(std::string_view key) const {
     for (const auto& [k, v] : metas)
@@ -1057,23 +1058,58 @@ bool is_utc(const ParsedDate& d) {
                         (d.zone == ParsedDate::Zone::kOffset && d.offset_minutes == 0));
 }
 
+// Where a published-date candidate comes from; see choose_dates.
+enum class DateSource : unsigned char {
+  kJsonLd, kMeta, kWeakMeta, kItemprop, kTime, kUrl, kDateline, kNear, kOther
+};
+
+// Generic "date" metas that CMSs often fill with the last modification.
+bool weak_date_meta(std::string_view key) {
+  return key == "date" || key == "dc.date" || key == "dcterms.date";
+}
+
+// The first date of the page's visible text (script, style, template, noscript left out), in
+// text nodes short enough to be a date line. A last resort for pages with no other date.
+std::optional<ParsedDate> first_visible_date(const Node* root) {
+  for (const Node* n = root; n;) {
+    bool skip = n->is_element() && (n->tag == Tag::Script || n->tag == Tag::Style ||
+                                    n->tag == Tag::Template || n->tag == Tag::Noscript);
+    if (n->is_text() && n->text.size() < th::kMaxDatelineChars * 2) {
+      if (auto d = parse_page_date(text::normalize_space(n->text))) return d;
+    }
+    n = next_in_order(n, skip);
+  }
+  return std::nullopt;
+}
+
 void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, Article& a) {
   // Published: every source's date, in order of preference.
   std::vector<ParsedDate> cands;
+  std::vector<DateSource> from;
+  DateSource source = DateSource::kOther;
   auto add = [&](std::string_view v) {
-    if (auto d = parse_page_date(v)) cands.push_back(std::move(*d));
+    if (auto d = parse_page_date(v)) {
+      cands.push_back(std::move(*d));
+      from.push_back(source);
+    }
   };
   // JSON-LD of articles, then of pages; then metas; other works (a VideoObject's uploadDate)
   // after them.
   for (int rank = 0; rank <= 2; ++rank) {
     if (rank == 2) {
-      for (auto k : kPublishedMetas) add(p.meta(k));
+      for (auto k : kPublishedMetas) {
+        source = weak_date_meta(k) ? DateSource::kWeakMeta : DateSource::kMeta;
+        add(p.meta(k));
+      }
+      source = DateSource::kItemprop;
       for (const auto& v : p.itemprop_published) add(v);
     }
+    source = DateSource::kJsonLd;
     for (const auto& e : ld.entities)
       if (e.rank == rank) add(e.date_published);
   }
   // <time>: pubdate first, then in the article header, then in the article, then any.
+  source = DateSource::kTime;
   for (int pass = 0; pass < 4; ++pass) {
     for (const auto& t : p.times) {
       if (t.modified || t.in_noise) continue;
@@ -1084,10 +1120,19 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
       if (ok) add(t.value);
     }
   }
-  if (auto d = parse_url_date(url, page_date_options())) cands.push_back(std::move(*d));
+  if (auto d = parse_url_date(url, page_date_options())) {
+    cands.push_back(std::move(*d));
+    from.push_back(DateSource::kUrl);
+  }
+  source = DateSource::kDateline;
   for (const auto& c : p.datelines)
     if (c.score >= 0) add(c.text);
-  if (auto d = date_near_headline(p, a.title)) cands.push_back(std::move(*d));
+  std::optional<ParsedDate> near = date_near_headline(p, a.title);
+  if (near) {
+    cands.push_back(*near);
+    from.push_back(DateSource::kNear);
+  }
+  source = DateSource::kOther;
   for (const auto& c : p.bylines) add(c.text);
   // Last resorts: the modification date (a page stating only when it was updated), then dates
   // in sidebars and navigation.
@@ -1098,12 +1143,40 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     if (!t.modified && t.in_noise) add(t.value);
   for (const auto& c : p.datelines)
     if (c.score < 0) add(c.text);
+  if (cands.empty()) {
+    if (auto d = first_visible_date(p.root)) {
+      cands.push_back(std::move(*d));
+      from.push_back(DateSource::kOther);
+    }
+  }
 
   if (!cands.empty()) {
     const ParsedDate* pick = &cands[0];
+    // The first candidate is confirmed when the URL, a meta or an itemprop states the same day.
+    bool corroborated = false;
+    for (size_t i = 1; i < cands.size(); ++i)
+      if ((from[i] == DateSource::kUrl || from[i] == DateSource::kMeta ||
+           from[i] == DateSource::kWeakMeta || from[i] == DateSource::kItemprop) &&
+          cands[i].date_iso() == cands[0].date_iso())
+        corroborated = true;
+    if (!corroborated && from[0] == DateSource::kJsonLd && near &&
+        near->zone == ParsedDate::Zone::kNone && near->date_iso() != cands[0].date_iso()) {
+      // JSON-LD alone against the date printed under the headline: readers (and the bench's
+      // annotators) see the printed one. A zoned value near the headline is a <time datetime>,
+      // machine-written like the JSON-LD, so it does not overrule it.
+      pick = &*near;
+    } else if (!corroborated && from[0] == DateSource::kWeakMeta) {
+      // A bare "date"/"dc.date" meta against a visible date: the visible one.
+      for (size_t i = 1; i < cands.size(); ++i)
+        if ((from[i] == DateSource::kNear || from[i] == DateSource::kDateline) &&
+            cands[i].date_iso() != cands[0].date_iso()) {
+          pick = &cands[i];
+          break;
+        }
+    }
     // A UTC timestamp whose local form the page also states (on another calendar day): the
     // local form is what readers see, so keep that one.
-    if (is_utc(*pick))
+    if (pick == &cands[0] && is_utc(*pick))
       for (size_t i = 1; i < cands.size(); ++i)
         if (same_moment_local(cands[0], cands[i])) {
           pick = &cands[i];
@@ -1142,6 +1215,7 @@ std::string absolute(std::string_view base, const std::string& ref) {
 
 void extract(const dom::Document& doc, std::string_view page_url, Article& article) {
   Page p;
+  p.root = doc.root();
   collect(doc, p);
   jsonld::Info ld = jsonld::read(p.jsonld);
 

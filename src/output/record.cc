@@ -108,6 +108,7 @@ std::string to_json(const Article& a, Format format) {
   w.string("source", a.source);
   w.string_or_null("url", a.url);
   w.string_or_null("title", a.title);
+  w.string_or_null("title_display", a.title_display);
   {
     std::string list = "[";
     for (size_t i = 0; i < a.authors.size(); ++i) {
@@ -118,7 +119,18 @@ std::string to_json(const Article& a, Format format) {
     w.raw("authors", list);
   }
   w.string_or_null("date_published", a.date_published);
+  w.string_or_null("date_published_raw", a.date_published_raw);
   w.string_or_null("date_modified", a.date_modified);
+  if (a.dateline.place.empty() && a.dateline.agency.empty()) {
+    w.raw("dateline", "null");
+  } else {
+    std::string d;
+    output::ObjectWriter dw(d);
+    dw.string_or_null("place", a.dateline.place);
+    dw.string_or_null("agency", a.dateline.agency);
+    dw.finish();
+    w.raw("dateline", d);
+  }
   w.string_or_null("site_name", a.site_name);
   w.string_or_null("language", a.language);
   w.string_or_null("description", a.description);
