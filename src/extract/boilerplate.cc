@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 #include <initializer_list>
+#include <unordered_map>
 #include <vector>
 #include <string>
 
@@ -66,81 +67,29 @@ const WordList kCommentWords = {"comment", "replies", "remark", "disqus", "commu
 const WordList kMaybeContent = {"and", "article", "body", "column",
                                                           "content", "main", "shadow"};
 
-// An element's class and id, lowercased once and shared by all the tests below.
-struct Names {
-  std::string cls, id, ci;  // ci = cls + ' ' + id
-  explicit Names(const Node* n)
-      : cls(lower_ascii(n->attr("class"))), id(lower_ascii(n->attr("id"))) {
-    ci.reserve(cls.size() + 1 + id.size());
-    ci.append(cls).push_back(' ');
-    ci.append(id);
-  }
+
+
+
+// What one class or id value says, lowercased and tested once. The tests are all within one
+// value (no word spans the space between class and id), so an element's judgement combines
+// the flags of its class and of its id.
+struct NameFlags {
+  bool negative = false, positive = false;    // Readability's class weight
+  bool strong = false, comments = false;      // boilerplate (after dropping layout tokens)
+  bool bad = false, maybe_content = false;    // weak boilerplate, unless it says content
+  bool content_class = false;                 // a known article-body class token
+  bool metadata = false;                      // byline, dateline, date
 };
 
-
-
-float class_weight_of(const Names& names) {
-  float w = 0;
-  for (const std::string* s : {&names.cls, &names.id}) {
-    if (s->empty()) continue;
-    if (kNegative.in(*s) || kNegativeTokens.token_in(*s)) w -= k::kClassWeight;
-    if (kPositive.in(*s)) w += k::kClassWeight;
-  }
-  return w;
-}
-
-Boilerplate boilerplate_kind_of(const Node* n, const Names& names) {
-  switch (n->tag) {
-    case Tag::Nav: case Tag::Aside: case Tag::Footer: case Tag::Menu: case Tag::Dialog:
-      return Boilerplate::kStrong;
-    case Tag::Body: case Tag::Html: case Tag::Article: case Tag::Main: case Tag::A:
-      return Boilerplate::kNo;
-    default:
-      break;
-  }
-  std::string_view role = n->attr("role");
-  if (role == "navigation" || role == "banner" || role == "contentinfo" ||
-      role == "complementary" || role == "dialog" || role == "alertdialog" || role == "menu" ||
-      role == "menubar" || role == "search")
-    return Boilerplate::kStrong;
-  std::string ci = names.ci;
-  if (ci.size() <= 1) return Boilerplate::kNo;
-  // Layout classes describe the page, not this element: state classes ("has-sidebar",
-  // "with-comments", "no-share") and layout names ("c-fixed-sidebar-layout--300").
-  {
-    std::string kept;
-    size_t start = 0;
-    while (start < ci.size()) {
-      size_t end = ci.find(' ', start);
-      if (end == std::string::npos) end = ci.size();
-      std::string_view token(ci.data() + start, end - start);
-      bool layout = token.rfind("has-", 0) == 0 || token.rfind("with-", 0) == 0 ||
-                    token.rfind("no-", 0) == 0 || contains(token, "layout");
-      if (!token.empty() && !layout) {
-        kept.append(token);
-        kept.push_back(' ');
-      }
-      start = end + 1;
-    }
-    ci = std::move(kept);
-  }
-  if (kStrongBoilerplate.in(ci)) return Boilerplate::kStrong;
-  // "commentary" is an opinion piece, not readers' comments.
-  if (kCommentWords.in(ci) && ci.find("commentary") == std::string::npos)
-    return Boilerplate::kComments;
-  bool bad = kBoilerplate.in(ci) || kBoilerplateTokens.token_in(ci);
-  return bad && !kMaybeContent.in(ci) ? Boilerplate::kWeak : Boilerplate::kNo;
-}
-
-int content_hint_rank_of(const Node* n, const Names& names) {
-  std::string_view itemprop = n->attr("itemprop");
-  if (itemprop == "articleBody" || itemprop == "articlebody") return 0;
-  if (n->is(Tag::Article)) return 2;
-  if (n->is(Tag::Main) || n->attr("role") == "main") return 3;
-  const std::string& ci = names.ci;
-  if (ci.size() <= 1) return -1;
+NameFlags flags_of(std::string_view raw) {
+  NameFlags f;
+  if (raw.empty()) return f;
+  std::string s = lower_ascii(raw);
+  f.negative = kNegative.in(s) || kNegativeTokens.token_in(s);
+  f.positive = kPositive.in(s);
   // Class names of the article body in common CMSs and themes (WordPress, Drupal, Ghost,
-  // newspaper templates), matched as whole tokens of the class or id.
+  // newspaper templates), matched as whole tokens: BEM modifiers ("page-content--product")
+  // are other components.
   static constexpr std::string_view kContentClasses[] = {
       "entry-content", "post-content", "article-content", "article-body", "articlebody",
       "article__body", "article-text", "article__content", "story-body", "story-content",
@@ -150,48 +99,103 @@ int content_hint_rank_of(const Node* n, const Names& names) {
       "richtext", "page-content", "main-content", "article-main", "articletext", "story-text",
       "entry-body", "c-article-body", "article_body", "story__body", "post__content",
       "entry__content", "article-detail", "content-article"};
-  // Whole class tokens only: BEM modifiers ("page-content--product") are other components.
-  size_t start = 0;
-  while (start < ci.size()) {
-    size_t end = ci.find(' ', start);
-    if (end == std::string::npos) end = ci.size();
-    std::string_view token(ci.data() + start, end - start);
-    for (std::string_view c : kContentClasses)
-      if (token == c) return 1;
-    start = end + 1;
-  }
-  return -1;
-}
-
-bool is_metadata_container_of(const Node* n, const Names& names) {
-  if (n->is(Tag::Address) || n->is(Tag::Time)) return true;
-  if (n->attr("rel") == "author") return true;
-  const std::string& ci = names.ci;
-  if (ci.size() <= 1) return false;
-  static const WordList kWords = {
+  static const WordList kMetadataWords = {
       "byline", "dateline", "author", "timestamp", "published", "pubdate", "post-date",
       "article-date", "entry-date", "posted-on", "post-info", "article-info"};
-  static const WordList kTokens = {"meta", "date", "time", "datum",
-                                                              "entry-meta"};
-  return kWords.in(ci) || kTokens.token_in(ci);
+  static const WordList kMetadataTokens = {"meta", "date", "time", "datum", "entry-meta"};
+  f.metadata = kMetadataWords.in(s) || kMetadataTokens.token_in(s);
+  // Layout classes describe the page, not this element: state classes ("has-sidebar",
+  // "with-comments", "no-share") and layout names ("c-fixed-sidebar-layout--300").
+  std::string kept;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t end = s.find(' ', start);
+    if (end == std::string::npos) end = s.size();
+    std::string_view token(s.data() + start, end - start);
+    for (std::string_view c : kContentClasses)
+      if (token == c) f.content_class = true;
+    bool layout = token.rfind("has-", 0) == 0 || token.rfind("with-", 0) == 0 ||
+                  token.rfind("no-", 0) == 0 || contains(token, "layout");
+    if (!token.empty() && !layout) {
+      kept.append(token);
+      kept.push_back(' ');
+    }
+    start = end + 1;
+  }
+  f.strong = kStrongBoilerplate.in(kept);
+  // "commentary" is an opinion piece, not readers' comments.
+  f.comments = kCommentWords.in(kept) && kept.find("commentary") == std::string::npos;
+  f.bad = kBoilerplate.in(kept) || kBoilerplateTokens.token_in(kept);
+  f.maybe_content = kMaybeContent.in(kept);
+  return f;
+}
+
+// Pages repeat the same class on hundreds of elements, and a site repeats its classes and ids
+// across pages: the flags of recent values are kept per thread (bounded, cleared when full).
+// Two caches, so that unique ids cannot push out the classes.
+enum class NameKind { kClass, kId };
+const NameFlags& cached_flags(std::string_view raw, NameKind kind) {
+  static thread_local std::unordered_map<std::string, NameFlags> caches[2];
+  static thread_local std::string key;
+  auto& cache = caches[kind == NameKind::kClass ? 0 : 1];
+  key.assign(raw);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= k::kNameCacheEntries) cache.clear();
+  return cache.emplace(key, flags_of(raw)).first->second;
+}
+
+Classification classify_with(const Node* n, const NameFlags& cls, const NameFlags& id) {
+  Classification c;
+  for (const NameFlags* f : {&cls, &id}) {
+    if (f->negative) c.weight -= k::kClassWeight;
+    if (f->positive) c.weight += k::kClassWeight;
+  }
+  // Boilerplate: by tag, then role, then class and id.
+  std::string_view role = n->attr("role");
+  switch (n->tag) {
+    case Tag::Nav: case Tag::Aside: case Tag::Footer: case Tag::Menu: case Tag::Dialog:
+      c.boilerplate = Boilerplate::kStrong;
+      break;
+    case Tag::Body: case Tag::Html: case Tag::Article: case Tag::Main: case Tag::A:
+      break;
+    default:
+      if (role == "navigation" || role == "banner" || role == "contentinfo" ||
+          role == "complementary" || role == "dialog" || role == "alertdialog" ||
+          role == "menu" || role == "menubar" || role == "search")
+        c.boilerplate = Boilerplate::kStrong;
+      else if (cls.strong || id.strong)
+        c.boilerplate = Boilerplate::kStrong;
+      else if (cls.comments || id.comments)
+        c.boilerplate = Boilerplate::kComments;
+      else if ((cls.bad || id.bad) && !(cls.maybe_content || id.maybe_content))
+        c.boilerplate = Boilerplate::kWeak;
+  }
+  // Body hints.
+  std::string_view itemprop = n->attr("itemprop");
+  if (itemprop == "articleBody" || itemprop == "articlebody")
+    c.hint_rank = 0;
+  else if (n->is(Tag::Article))
+    c.hint_rank = 2;
+  else if (n->is(Tag::Main) || role == "main")
+    c.hint_rank = 3;
+  else if (cls.content_class || id.content_class)
+    c.hint_rank = 1;
+  c.metadata = n->is(Tag::Address) || n->is(Tag::Time) || n->attr("rel") == "author" ||
+               cls.metadata || id.metadata;
+  return c;
 }
 
 }  // namespace
 
-float class_weight(const Node* n) { return class_weight_of(Names(n)); }
-Boilerplate boilerplate_kind(const Node* n) { return boilerplate_kind_of(n, Names(n)); }
-int content_hint_rank(const Node* n) { return content_hint_rank_of(n, Names(n)); }
-bool is_metadata_container(const Node* n) { return is_metadata_container_of(n, Names(n)); }
-
 Classification classify(const Node* n) {
-  Names names(n);
-  Classification c;
-  c.weight = class_weight_of(names);
-  c.boilerplate = boilerplate_kind_of(n, names);
-  c.hint_rank = content_hint_rank_of(n, names);
-  c.metadata = is_metadata_container_of(n, names);
-  return c;
+  return classify_with(n, cached_flags(n->attr("class"), NameKind::kClass),
+                       cached_flags(n->attr("id"), NameKind::kId));
 }
+float class_weight(const Node* n) { return classify(n).weight; }
+Boilerplate boilerplate_kind(const Node* n) { return classify(n).boilerplate; }
+int content_hint_rank(const Node* n) { return classify(n).hint_rank; }
+bool is_metadata_container(const Node* n) { return classify(n).metadata; }
 
 bool is_never_content(const Node* n, bool check_hidden) {
   if (n->ns != dom::Namespace::kHtml) return true;

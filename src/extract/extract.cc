@@ -7,7 +7,6 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#include <unordered_map>
 
 #include "extract/boilerplate.h"
 #include "extract/constants.h"
@@ -234,35 +233,7 @@ class Extraction {
     return false;
   }
 
-  // The class-derived fields depend only on the tag and a few attributes; pages repeat the same
-  // class on hundreds of elements, so elements without an id share one computation.
-  void classify_attributes(const Node* n, ClassInfo& c) {
-    std::string_view id = n->attr("id");
-    if (!id.empty()) {
-      classify_uncached(n, c);
-      return;
-    }
-    key_.clear();
-    key_.push_back(static_cast<char>(static_cast<uint16_t>(n->tag) & 0xFF));
-    key_.push_back(static_cast<char>(static_cast<uint16_t>(n->tag) >> 8));
-    for (std::string_view a : {n->name, n->attr("class"), n->attr("role"), n->attr("itemprop"),
-                               n->attr("rel")}) {
-      key_.append(a);
-      key_.push_back('\0');
-    }
-    auto it = class_cache_.find(key_);
-    if (it != class_cache_.end()) {
-      c.weight = it->second.weight;
-      c.boilerplate = it->second.boilerplate;
-      c.hint_rank = it->second.hint_rank;
-      c.metadata = it->second.metadata;
-      return;
-    }
-    classify_uncached(n, c);
-    class_cache_.emplace(key_, c);
-  }
-
-  static void classify_uncached(const Node* n, ClassInfo& c) {
+  static void classify_attributes(const Node* n, ClassInfo& c) {
     Classification k = classify(n);
     c.weight = k.weight;
     c.boilerplate = k.boilerplate;
@@ -909,8 +880,6 @@ class Extraction {
   std::vector<Stats> stats_;
   std::vector<ClassInfo> info_;
   bool discussion_ = false;
-  std::unordered_map<std::string, ClassInfo> class_cache_;
-  std::string key_;
   std::vector<Node*> candidates_;
 };
 

@@ -66,16 +66,22 @@ struct Node {
   bool is_text() const { return type == NodeType::kText; }
   bool is(Tag t) const { return type == NodeType::kElement && tag == t; }
 
-  // The value of attribute `name` (lowercase), or an empty view when absent.
+  // The value of attribute `name` (lowercase, not empty), or an empty view when absent.
   std::string_view attr(std::string_view attr_name) const {
-    for (uint32_t i = 0; i < attr_count; ++i)
-      if (attrs[i].name == attr_name) return attrs[i].value;
-    return {};
+    const Attribute* a = find_attr(attr_name);
+    return a ? a->value : std::string_view();
   }
-  bool has_attr(std::string_view attr_name) const {
-    for (uint32_t i = 0; i < attr_count; ++i)
-      if (attrs[i].name == attr_name) return true;
-    return false;
+  bool has_attr(std::string_view attr_name) const { return find_attr(attr_name) != nullptr; }
+  const Attribute* find_attr(std::string_view attr_name) const {
+    // Length and first byte rule out almost every other attribute before a full comparison;
+    // extraction and metadata look attributes up on every element.
+    for (uint32_t i = 0; i < attr_count; ++i) {
+      std::string_view n = attrs[i].name;
+      if (n.size() == attr_name.size() && !n.empty() && n[0] == attr_name[0] &&
+          std::memcmp(n.data(), attr_name.data(), n.size()) == 0)
+        return &attrs[i];
+    }
+    return nullptr;
   }
 };
 
