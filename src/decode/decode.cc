@@ -2,6 +2,7 @@
 // Standard, "Encodings") to UTF-8. Decoders use the Standard's error mode "replacement": every
 // error becomes U+FFFD and decoding continues, so to_utf8 never fails.
 #include "decode/decode.h"
+#include "util/utf8.h"
 
 #include <iconv.h>
 #include <uchardet/uchardet.h>
@@ -22,29 +23,7 @@ namespace {
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
 
-// Writes `cp` as UTF-8 to `out` (room for 4 bytes) and returns the number of bytes written.
-constexpr size_t encode_utf8(char32_t cp, char* out) {
-  if (cp < 0x80) {
-    out[0] = static_cast<char>(cp);
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = static_cast<char>(0xC0 | (cp >> 6));
-    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = static_cast<char>(0xE0 | (cp >> 12));
-    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<char>(0xF0 | (cp >> 18));
-  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
-  return 4;
-}
+using util::encode_utf8;
 
 void append_code_point(std::string& out, char32_t cp) {
   char buffer[4];

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "extract/constants.h"
+#include "util/ascii.h"
 #include "util/word_list.h"
 
 namespace gazette::extract {
@@ -17,13 +18,6 @@ namespace {
 using dom::Node;
 using util::WordList;
 using dom::Tag;
-
-std::string lower_ascii(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
-}
 
 bool contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
@@ -84,7 +78,7 @@ struct NameFlags {
 NameFlags flags_of(std::string_view raw) {
   NameFlags f;
   if (raw.empty()) return f;
-  std::string s = lower_ascii(raw);
+  std::string s = util::ascii_lowercase(raw);
   f.negative = kNegative.in(s) || kNegativeTokens.token_in(s);
   f.positive = kPositive.in(s);
   // Class names of the article body in common CMSs and themes (WordPress, Drupal, Ghost,
@@ -219,7 +213,7 @@ bool is_never_content(const Node* n, bool check_hidden) {
   if (n->attr("aria-hidden") == "true" && n->tag != Tag::Body && n->tag != Tag::Html) return true;
   std::string_view style = n->attr("style");
   if (!style.empty()) {
-    std::string s = lower_ascii(style);
+    std::string s = util::ascii_lowercase(style);
     s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
     if (contains(s, "display:none") || contains(s, "visibility:hidden")) return true;
   }
@@ -228,7 +222,7 @@ bool is_never_content(const Node* n, bool check_hidden) {
 
 bool is_boilerplate_line(std::string_view text) {
   if (text.size() > k::kMaxReadAlsoLineChars) return false;
-  std::string t = lower_ascii(text);
+  std::string t = util::ascii_lowercase(text);
   // Strip trailing punctuation and arrows: "Read more »", "Loading...".
   while (!t.empty() && (t.back() == '.' || t.back() == ' ' || t.back() == ':' ||
                         t.back() == '>' || static_cast<unsigned char>(t.back()) >= 0x80)) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "io/inflate.h"
+#include "util/ascii.h"
 
 #if defined(GAZETTE_HAVE_BROTLI) && __has_include(<brotli/decode.h>)
 #include <brotli/decode.h>
@@ -15,30 +16,6 @@
 namespace gazette::io {
 
 namespace {
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return lower(x) == lower(y); });
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::string size_text(size_t bytes) {
-  if (bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-  return std::to_string(bytes) + " bytes";
-}
 
 #if GAZETTE_USE_BROTLI
 InflateOutcome unbrotli(std::string_view in, size_t max_out, std::string& out) {
@@ -78,18 +55,18 @@ InflateOutcome unbrotli(std::string_view in, size_t max_out, std::string& out) {
 
 void parse_media_type(std::string_view value, std::string& type, std::string& charset) {
   size_t semi = value.find(';');
-  type = lowercase(trim(value.substr(0, semi)));
+  type = util::ascii_lowercase(util::trim_header_space(value.substr(0, semi)));
   charset.clear();
   while (semi != std::string_view::npos) {
     value.remove_prefix(semi + 1);
     semi = value.find(';');
-    std::string_view param = trim(value.substr(0, semi));
+    std::string_view param = util::trim_header_space(value.substr(0, semi));
     size_t eq = param.find('=');
-    if (eq == std::string_view::npos || !iequals(trim(param.substr(0, eq)), "charset")) continue;
-    std::string_view v = trim(param.substr(eq + 1));
+    if (eq == std::string_view::npos || !util::ascii_iequals(util::trim_header_space(param.substr(0, eq)), "charset")) continue;
+    std::string_view v = util::trim_header_space(param.substr(eq + 1));
     if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
       v = v.substr(1, v.size() - 2);
-    charset = std::string(trim(v));
+    charset = std::string(util::trim_header_space(v));
     break;
   }
 }
@@ -130,16 +107,16 @@ Result<HttpHead> parse_http_head(std::string_view block) {
   std::string name, value;
   auto flush = [&] {
     if (name.empty()) return;
-    std::string_view v = trim(value);
-    if (iequals(name, "content-type")) {
+    std::string_view v = util::trim_header_space(value);
+    if (util::ascii_iequals(name, "content-type")) {
       if (head.content_type.empty()) parse_media_type(v, head.content_type, head.charset);
-    } else if (iequals(name, "content-encoding")) {
-      std::string coding = lowercase(v);
+    } else if (util::ascii_iequals(name, "content-encoding")) {
+      std::string coding = util::ascii_lowercase(v);
       if (!coding.empty())
         head.content_encoding += (head.content_encoding.empty() ? "" : ", ") + coding;
-    } else if (iequals(name, "transfer-encoding")) {
-      std::string te = lowercase(v);
-      std::string_view t = trim(te);
+    } else if (util::ascii_iequals(name, "transfer-encoding")) {
+      std::string te = util::ascii_lowercase(v);
+      std::string_view t = util::trim_header_space(te);
       head.chunked = t.size() >= 7 && t.substr(t.size() - 7) == "chunked";
     }
     name.clear();
@@ -149,13 +126,13 @@ Result<HttpHead> parse_http_head(std::string_view block) {
     std::string_view line = lines[i];
     if (line.front() == ' ' || line.front() == '\t') {
       value += ' ';
-      value += trim(line);
+      value += util::trim_header_space(line);
       continue;
     }
     flush();
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;  // not a header: ignored, as browsers do
-    name = std::string(trim(line.substr(0, colon)));
+    name = std::string(util::trim_header_space(line.substr(0, colon)));
     value = std::string(line.substr(colon + 1));
   }
   flush();
@@ -180,7 +157,7 @@ std::string decode_chunked(std::string_view in) {
       if (size >> 60) return first ? std::string(in) : out;  // absurd size
       size = size * 16 + static_cast<uint64_t>(d);
     }
-    std::string_view rest = trim(line.substr(i));
+    std::string_view rest = util::trim_header_space(line.substr(i));
     bool size_line = digits > 0 && (rest.empty() || rest.front() == ';');
     if (!size_line) return first ? std::string(in) : out;
     first = false;
@@ -204,7 +181,7 @@ Result<std::string> decode_content(std::string payload, std::string_view content
   while (start <= content_encoding.size()) {
     size_t comma = content_encoding.find(',', start);
     if (comma == std::string_view::npos) comma = content_encoding.size();
-    std::string c = lowercase(trim(content_encoding.substr(start, comma - start)));
+    std::string c = util::ascii_lowercase(util::trim_header_space(content_encoding.substr(start, comma - start)));
     if (!c.empty() && c != "identity") codings.push_back(std::move(c));
     start = comma + 1;
   }
@@ -230,7 +207,7 @@ Result<std::string> decode_content(std::string payload, std::string_view content
       return Error{ErrorCode::kBadInput, "unsupported content-encoding " + c};
     }
     if (r == InflateOutcome::kTooLarge)
-      return Error{ErrorCode::kTooLarge, "content-encoding " + c + ": payload exceeds " + size_text(max_bytes)};
+      return Error{ErrorCode::kTooLarge, "content-encoding " + c + ": payload exceeds " + util::size_text(max_bytes)};
     if (r == InflateOutcome::kCorrupt)
       return Error{ErrorCode::kBadInput,
                    "content-encoding " + c + ": corrupt data" + (message.empty() ? "" : ": " + message)};

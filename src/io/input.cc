@@ -1,4 +1,5 @@
 #include "io/input.h"
+#include "util/ascii.h"
 
 #include <zlib.h>
 
@@ -22,11 +23,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
          });
 }
 
-std::string size_text(size_t bytes) {
-  if (bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-  return std::to_string(bytes) + " bytes";
-}
-
 }  // namespace
 
 Result<std::string> gunzip(std::string_view data, size_t max_bytes) {
@@ -45,7 +41,7 @@ Result<std::string> gunzip(std::string_view data, size_t max_bytes) {
     out.append(buf, sizeof buf - zs.avail_out);
     if (out.size() > max_bytes) {
       inflateEnd(&zs);
-      return Error{ErrorCode::kTooLarge, "page exceeds " + size_text(max_bytes)};
+      return Error{ErrorCode::kTooLarge, "page exceeds " + util::size_text(max_bytes)};
     }
     if (rc == Z_STREAM_END) {
       // Concatenated gzip members: go on with the next one.
@@ -77,7 +73,7 @@ Result<std::string> read_page(const std::string& path, size_t max_bytes) {
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
     data.append(buf, n);
-    if (data.size() > limit) return Error{ErrorCode::kTooLarge, "page exceeds " + size_text(max_bytes)};
+    if (data.size() > limit) return Error{ErrorCode::kTooLarge, "page exceeds " + util::size_text(max_bytes)};
   }
   if (std::ferror(f.get())) return Error{ErrorCode::kIo, std::strerror(errno ? errno : EIO)};
   if (std::fclose(f.release()) != 0) return Error{ErrorCode::kIo, std::strerror(errno)};

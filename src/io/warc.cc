@@ -1,4 +1,5 @@
 #include "io/warc.h"
+#include "util/ascii.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -19,23 +20,9 @@ namespace {
 constexpr size_t kReadChunk = 1 << 20;  // compressed bytes per read()
 constexpr size_t kFillChunk = 1 << 16;  // decompressed bytes per buffer fill
 
-std::string size_text(uint64_t bytes) {
-  if (bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-  return std::to_string(bytes) + " bytes";
-}
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return lower(x) == lower(y); });
-}
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 // Does `s` start a WARC record ("WARC/1.x" and the end of the line)? 1 yes, 0 no, -1 too short
 // to tell.
@@ -483,7 +470,7 @@ bool WarcReader::Impl::next(WarcRecord& out, std::optional<Error>& error) {
       }
       bool too_big = avail() > limits.max_header_bytes;
       error = Error{too_big ? ErrorCode::kTooLarge : ErrorCode::kBadInput,
-                    where(out) + (too_big ? ": header block exceeds " + size_text(limits.max_header_bytes)
+                    where(out) + (too_big ? ": header block exceeds " + util::size_text(limits.max_header_bytes)
                                           : ": truncated header block")};
       ++pos;
       resync_after_record();
@@ -501,21 +488,21 @@ bool WarcReader::Impl::next(WarcRecord& out, std::optional<Error>& error) {
       size_t nl = header.find('\n', line_start);
       std::string_view line = header.substr(line_start, nl - line_start);
       line_start = nl + 1;
-      line = trim(line);
+      line = util::trim_header_space(line);
       if (line.empty()) break;
       size_t colon = line.find(':');
       if (colon == std::string_view::npos) continue;
-      std::string_view name = trim(line.substr(0, colon)), value = trim(line.substr(colon + 1));
-      if (iequals(name, "WARC-Type")) out.type = value;
-      else if (iequals(name, "WARC-Record-ID")) out.record_id = value;
-      else if (iequals(name, "WARC-Target-URI")) {
+      std::string_view name = util::trim_header_space(line.substr(0, colon)), value = util::trim_header_space(line.substr(colon + 1));
+      if (util::ascii_iequals(name, "WARC-Type")) out.type = value;
+      else if (util::ascii_iequals(name, "WARC-Record-ID")) out.record_id = value;
+      else if (util::ascii_iequals(name, "WARC-Target-URI")) {
         // WARC/1.0 examples put the URI in angle brackets.
         if (value.size() >= 2 && value.front() == '<' && value.back() == '>') value = value.substr(1, value.size() - 2);
         out.target_uri = value;
-      } else if (iequals(name, "WARC-Date")) out.date = value;
-      else if (iequals(name, "WARC-Truncated")) out.truncated = value;
-      else if (iequals(name, "Content-Type")) ctype = value;
-      else if (iequals(name, "Content-Length")) {
+      } else if (util::ascii_iequals(name, "WARC-Date")) out.date = value;
+      else if (util::ascii_iequals(name, "WARC-Truncated")) out.truncated = value;
+      else if (util::ascii_iequals(name, "Content-Type")) ctype = value;
+      else if (util::ascii_iequals(name, "Content-Length")) {
         uint64_t v = 0;
         bool ok = !value.empty() && value.size() <= 20;
         for (char c : value) {
@@ -538,7 +525,7 @@ bool WarcReader::Impl::next(WarcRecord& out, std::optional<Error>& error) {
     }
     if (*length > limits.max_record_bytes) {
       error = Error{ErrorCode::kTooLarge, where(out) + ": Content-Length " + std::to_string(*length) +
-                                               " exceeds the limit of " + size_text(limits.max_record_bytes)};
+                                               " exceeds the limit of " + util::size_text(limits.max_record_bytes)};
       pos += header_end;
       resync_after_record();
       return true;
@@ -551,7 +538,7 @@ bool WarcReader::Impl::next(WarcRecord& out, std::optional<Error>& error) {
     const size_t total = static_cast<size_t>(*length);
     std::optional<HttpHead> http_head;
     std::string head_text;  // kept to look for the next record in, should the block be bad
-    if ((iequals(out.type, "response") || iequals(out.type, "revisit")) && rest().substr(0, 5) == "HTTP/") {
+    if ((util::ascii_iequals(out.type, "response") || util::ascii_iequals(out.type, "revisit")) && rest().substr(0, 5) == "HTTP/") {
       fill(std::min<size_t>(total, kFillChunk));
       std::string_view window = rest().substr(0, std::min(total, avail()));
       Result<HttpHead> h = parse_http_head(window);
@@ -675,8 +662,8 @@ bool WarcReader::Impl::next(WarcRecord& out, std::optional<Error>& error) {
 bool WarcReader::Impl::finish_record(WarcRecord& out, std::optional<Error>& error,
                                      std::optional<HttpHead> head, std::string_view ctype) {
   if (!head) {
-    bool http_type = iequals(ctype.substr(0, 16), "application/http");
-    bool http = (iequals(out.type, "response") || iequals(out.type, "revisit")) &&
+    bool http_type = util::ascii_iequals(ctype.substr(0, 16), "application/http");
+    bool http = (util::ascii_iequals(out.type, "response") || util::ascii_iequals(out.type, "revisit")) &&
                 (out.body.compare(0, 5, "HTTP/") == 0 || (http_type && !out.body.empty()));
     if (!http) {
       parse_media_type(ctype, out.content_type, out.charset);
