@@ -192,17 +192,27 @@ bool duplicate_attribute_concat(const Node* a, const Node* b) {
   for (uint32_t j = 0; j < b->attr_count; ++j) {
     const auto& g = b->attrs[j];
     if (find(a, g.name, g.value)) continue;
+    // The name may chain several duplicates ("and" + "platform" + "ecosystem" when "and" and
+    // "platform" were both repeated): it must split into two or more of our names; the last
+    // part is the attribute gumbo swallowed.
     bool ok = false;
-    for (uint32_t i = 0; i < a->attr_count && !ok; ++i) {
-      std::string_view p = a->attrs[i].name;
-      if (p.size() < g.name.size() && g.name.starts_with(p) && find(a, g.name.substr(p.size()), g.value))
-        ok = true, suffixes.push_back(g.name.substr(p.size()));
-    }
-    if (!ok) {
-      // the suffix may itself be a name gumbo also produced separately (absent from ours)
-      for (uint32_t i = 0; i < a->attr_count && !ok; ++i)
-        if (a->attrs[i].name.size() < g.name.size() && g.name.starts_with(a->attrs[i].name))
-          ok = true, suffixes.push_back(g.name.substr(a->attrs[i].name.size()));
+    std::vector<size_t> last_start(g.name.size() + 1, std::string_view::npos);
+    last_start[0] = 0;
+    for (size_t end = 1; end <= g.name.size(); ++end)
+      for (uint32_t i = 0; i < a->attr_count; ++i) {
+        std::string_view part = a->attrs[i].name;
+        if (part.empty() || part.size() > end) continue;
+        size_t start = end - part.size();
+        if (last_start[start] != std::string_view::npos &&
+            g.name.compare(start, part.size(), part) == 0) {
+          last_start[end] = start;
+          break;
+        }
+      }
+    size_t last = last_start[g.name.size()];
+    if (last != std::string_view::npos && last > 0) {
+      ok = true;
+      suffixes.push_back(g.name.substr(last));
     }
     if (!ok) return false;
     any = true;
