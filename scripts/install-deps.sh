@@ -10,7 +10,8 @@ packages=(
   libcld2-dev         # language identification of the body
   libcctz-dev tzdata  # time zone names (Europe/Paris, CET) through the system tz database
   # Word lists: which words are proper nouns, for sentence-casing all-capitals headlines.
-  wfrench wamerican wngerman wspanish witalian wportuguese wdutch wpolish hunspell-fr-classical
+  wfrench wamerican wbritish wngerman wspanish witalian wportuguese wdutch wpolish
+  hunspell-fr-classical
   nlohmann-json3-dev  # JSON-LD reading
   libcli11-dev        # command line
   zlib1g-dev          # .gz pages
