@@ -1,6 +1,7 @@
 // End-to-end tests of the gazette binary: exit codes, inputs, formats, the seed page.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -20,7 +21,10 @@ struct RunResult {
 
 // Runs `gazette <args>` through the shell; stderr goes to a file read back into `err`.
 RunResult gazette(const std::string& args, std::string* err = nullptr) {
-  fs::path err_path = fs::temp_directory_path() / "gazette_cli_test.err";
+  // CTest runs tests in parallel processes: each call gets its own stderr file.
+  static int calls = 0;
+  fs::path err_path = fs::temp_directory_path() / ("gazette_cli_test." + std::to_string(::getpid()) +
+                                                   "." + std::to_string(calls++) + ".err");
   std::string cmd = std::string(GAZETTE_BINARY) + " " + args + " 2>" + err_path.string();
   FILE* p = popen(cmd.c_str(), "r");
   std::string out;
@@ -34,6 +38,7 @@ RunResult gazette(const std::string& args, std::string* err = nullptr) {
     ss << f.rdbuf();
     *err = ss.str();
   }
+  fs::remove(err_path);
   return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
 }
 

@@ -116,6 +116,10 @@ class TreeBuilder final : public TokenSink {
   explicit TreeBuilder(dom::Document& doc);
 
   Html5Result parse(std::string_view utf8);
+  // Streaming (Html5StreamParser).
+  void begin_stream();
+  void feed(std::string_view chunk) { tokenizer_.feed(chunk); }
+  Html5Result finish_stream();
   Html5Result parse_fragment(std::string_view utf8, std::string_view context_name,
                              dom::Namespace context_ns);
 
@@ -129,6 +133,7 @@ class TreeBuilder final : public TokenSink {
   void dispatch(Tk& t);               // the tree construction dispatcher
   bool process_in(Mode m, Tk& t);     // one step; false: reprocess in mode_
   void error() { ++errors_; }
+  Html5Result end();  // after the end-of-file token: pops everything, returns the result
 
   // ----- insertion modes (13.2.6.4), one file each; false = reprocess the token -----
   bool initial(Tk& t);

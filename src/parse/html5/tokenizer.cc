@@ -84,9 +84,248 @@ void Tokenizer::reset(std::string_view input) {
   text_buf_.clear();
   scratch_.clear();
   attrs_.clear();
+  attrs_owned_ = 0;
   current_attr_dropped_ = false;
   attrs_need_sort_dedupe_ = false;
   last_start_tag_.clear();
+  temp_carry_.clear();
+  final_ = true;
+  suspended_ = false;
+  eof_emitted_ = false;
+  base_ = 0;
+}
+
+// ----- streaming -----
+
+void Tokenizer::begin_stream() {
+  stream_buf_.clear();
+  reset(std::string_view());
+  final_ = false;
+}
+
+void Tokenizer::feed(std::string_view chunk) {
+  if (eof_emitted_ || chunk.empty()) return;
+  stream_buf_.append(chunk);
+  resume(false);
+}
+
+void Tokenizer::finish() {
+  if (eof_emitted_) return;
+  resume(true);
+}
+
+void Tokenizer::resume(bool last) {
+  in_ = stream_buf_.data();
+  size_ = stream_buf_.size();
+  final_ = last;
+  // A CR at the end stays for the next chunk: it is a line break of its own unless LF follows.
+  if (!last && size_ != 0 && in_[size_ - 1] == '\r') --size_;
+  done_ = false;
+  suspended_ = false;
+  run();
+  if (!suspended_) {
+    eof_emitted_ = true;
+    stream_buf_.clear();
+    in_ = nullptr;
+    size_ = pos_ = 0;
+    return;
+  }
+  stash();
+}
+
+bool Tokenizer::rest_is_prefix_of(std::string_view upper, bool ci) const {
+  size_t n = size_ - pos_;
+  if (n >= upper.size()) return false;
+  for (size_t i = 0; i < n; ++i) {
+    char c = in_[pos_ + i];
+    if (ci && is_lower(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'a' + 'A');
+    if (c != upper[i]) return false;
+  }
+  return true;
+}
+
+// The states in which a tag (its name, its attributes) is being built in scratch_.
+bool Tokenizer::tag_is_open() const {
+  switch (state_) {
+    case S::kTagName:
+    case S::kBeforeAttributeName:
+    case S::kAttributeName:
+    case S::kAfterAttributeName:
+    case S::kBeforeAttributeValue:
+    case S::kAttributeValueDoubleQuoted:
+    case S::kAttributeValueSingleQuoted:
+    case S::kAttributeValueUnquoted:
+    case S::kAfterAttributeValueQuoted:
+    case S::kSelfClosingStartTag:
+    case S::kRcdataEndTagName:
+    case S::kRawtextEndTagName:
+    case S::kScriptDataEndTagName:
+    case S::kScriptDataEscapedEndTagName:
+      return true;
+    case S::kCharacterReference:
+    case S::kNamedCharacterReference:
+    case S::kAmbiguousAmpersand:
+    case S::kNumericCharacterReference:
+    case S::kHexadecimalCharacterReferenceStart:
+    case S::kDecimalCharacterReferenceStart:
+    case S::kHexadecimalCharacterReference:
+    case S::kDecimalCharacterReference:
+    case S::kNumericCharacterReferenceEnd:
+      return is_attribute_return_state();
+    default:
+      return false;
+  }
+}
+
+bool Tokenizer::comment_is_open() const {
+  switch (state_) {
+    case S::kBogusComment:
+    case S::kCommentStart:
+    case S::kCommentStartDash:
+    case S::kComment:
+    case S::kCommentLessThanSign:
+    case S::kCommentLessThanSignBang:
+    case S::kCommentLessThanSignBangDash:
+    case S::kCommentLessThanSignBangDashDash:
+    case S::kCommentEndDash:
+    case S::kCommentEnd:
+    case S::kCommentEndBang:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool Tokenizer::doctype_is_open() const {
+  switch (state_) {
+    case S::kDoctypeName:
+    case S::kAfterDoctypeName:
+    case S::kAfterDoctypePublicKeyword:
+    case S::kBeforeDoctypePublicIdentifier:
+    case S::kDoctypePublicIdentifierDoubleQuoted:
+    case S::kDoctypePublicIdentifierSingleQuoted:
+    case S::kAfterDoctypePublicIdentifier:
+    case S::kBetweenDoctypePublicAndSystemIdentifiers:
+    case S::kAfterDoctypeSystemKeyword:
+    case S::kBeforeDoctypeSystemIdentifier:
+    case S::kDoctypeSystemIdentifierDoubleQuoted:
+    case S::kDoctypeSystemIdentifierSingleQuoted:
+    case S::kAfterDoctypeSystemIdentifier:
+    case S::kBogusDoctype:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void Tokenizer::externalize(Span& s, std::string& buf) {
+  if (s.buffered || s.len == 0) return;
+  size_t off = buf.size();
+  buf.append(in_ + s.off, s.len);
+  s.off = off;
+  s.buffered = true;
+}
+
+void Tokenizer::stash() {
+  // 1. Bound what the state looks back at. An end tag name that can no longer be the last start
+  // tag's name ends as "anything else": "</" and the letters are characters and the text state
+  // takes over, as it would at the first non-letter (letters are plain text in every text
+  // state). One that still can keeps "</" and its letters, as they were, in temp_carry_ (at
+  // most the last start tag's length: a chunk costs O(its size), whatever the tag's length).
+  // The double-escape states only ask whether their letters spell "script": past six, seven are
+  // as good as any number.
+  switch (state_) {
+    case S::kRcdataEndTagName:
+    case S::kRawtextEndTagName:
+    case S::kScriptDataEndTagName:
+    case S::kScriptDataEscapedEndTagName: {
+      std::string_view name = view(tag_name_, scratch_);
+      if (last_start_tag_.empty() || !std::string_view(last_start_tag_).starts_with(name)) {
+        emit_end_tag_text();
+        state_ = state_ == S::kRcdataEndTagName    ? S::kRcdata
+                 : state_ == S::kRawtextEndTagName ? S::kRawtext
+                 : state_ == S::kScriptDataEndTagName ? S::kScriptData
+                                                      : S::kScriptDataEscaped;
+      } else {
+        if (temp_carry_.empty())
+          temp_carry_.assign(in_ + temp_start_ - 2, pos_ - temp_start_ + 2);
+        else
+          temp_carry_.append(in_ + temp_start_, pos_ - temp_start_);
+        temp_start_ = pos_;
+      }
+      break;
+    }
+    case S::kScriptDataDoubleEscapeStart:
+    case S::kScriptDataDoubleEscapeEnd:
+      if (pos_ - temp_start_ > 6) temp_start_ = pos_ - 7;
+      break;
+    default:
+      break;
+  }
+
+  // 2. The carry-over: from pos_, 3 bytes back for the characters the Standard appends late
+  // ("--!", "]]", "</", "<!": append_delayed() checks them anyway), and what the state needs.
+  size_t keep = pos_ >= 3 ? pos_ - 3 : 0;
+  switch (state_) {
+    case S::kRcdataEndTagOpen:
+    case S::kRawtextEndTagOpen:
+    case S::kScriptDataEndTagOpen:
+    case S::kScriptDataEscapedEndTagOpen:
+      keep = std::min(keep, temp_start_ - 2);  // "</"
+      break;
+    case S::kScriptDataDoubleEscapeStart:
+    case S::kScriptDataDoubleEscapeEnd:
+      keep = std::min(keep, temp_start_);
+      break;
+    case S::kCharacterReference:
+    case S::kNamedCharacterReference:
+    case S::kNumericCharacterReference:
+    case S::kHexadecimalCharacterReferenceStart:
+    case S::kDecimalCharacterReferenceStart:
+      keep = std::min(keep, ref_start_);  // "&", "&#", "&#x": flushed as they are
+      break;
+    default:
+      break;
+  }
+
+  // 3. Open strings that are views into the input go to their buffers. In scratch_, the string
+  // still growing (the last one begun) must end up last.
+  externalize(text_, text_buf_);
+  Span* last = nullptr;
+  auto own = [&](Span& s) {
+    externalize(s, scratch_);
+    if (s.len != 0) last = &s;
+  };
+  if (tag_is_open()) {
+    own(tag_name_);
+    // Attributes before the last are complete and were made owned by an earlier stash() (or
+    // have been begun since): a tag with many attributes costs O(1) per chunk, not O(n).
+    for (size_t i = std::min(attrs_owned_, attrs_.size()); i < attrs_.size(); ++i) {
+      own(attrs_[i].name);
+      own(attrs_[i].value);
+    }
+    attrs_owned_ = attrs_.empty() ? 0 : attrs_.size() - 1;
+  } else if (comment_is_open()) {
+    own(comment_);
+  } else if (doctype_is_open()) {
+    own(doctype_name_);
+    own(public_id_);
+    own(system_id_);
+  }
+  if (last && last->off + last->len != scratch_.size()) {
+    size_t off = scratch_.size();
+    scratch_.append(scratch_, last->off, last->len);
+    last->off = off;
+  }
+
+  // 4. Rebase (offsets that are not in use may wrap around; they are set again before use).
+  pos_ -= keep;
+  temp_start_ -= keep;
+  ref_start_ -= keep;
+  base_ += keep;
+  stream_buf_.erase(0, keep);
+  in_ = stream_buf_.data();
+  size_ = stream_buf_.size();
 }
 
 void Tokenizer::run() {
@@ -361,6 +600,7 @@ void Tokenizer::start_tag(bool end) {
   self_closing_ = false;
   tag_name_ = {};
   attrs_.clear();
+  attrs_owned_ = 0;
   current_attr_dropped_ = false;
   attrs_need_sort_dedupe_ = false;
 }
@@ -371,7 +611,7 @@ void Tokenizer::start_attribute() {
     current_attr_dropped_ = false;
   }
   AttributeRecord& a = attrs_.emplace_back();
-  a.pos = pos_;
+  a.pos = base_ + pos_;
 }
 
 // "When the user agent leaves the attribute name state ... if there is already an attribute on
@@ -499,6 +739,7 @@ void Tokenizer::data_state() {
         emit_current_and_advance();
         break;
       case kEof:
+        if (need_more()) return;
         emit_eof();
         return;
       default:  // not reached: the scan stops only at the bytes above
@@ -536,6 +777,7 @@ void Tokenizer::text_state(State less_than_state) {
         ++pos_;
         break;
       case kEof:
+        if (need_more()) return;
         emit_eof();
         return;
       default:  // '\r'
@@ -576,6 +818,7 @@ void Tokenizer::tag_open_state() {
     start_comment();
     state_ = S::kBogusComment;
   } else if (c == kEof) {
+    if (need_more()) return;
     error(E::kEofBeforeTagName);
     emit_input(pos_ - 1, 1);  // '<'
     emit_eof();
@@ -597,6 +840,7 @@ void Tokenizer::end_tag_open_state() {
     ++pos_;
     state_ = S::kData;
   } else if (c == kEof) {
+    if (need_more()) return;
     error(E::kEofBeforeTagName);
     emit_input(pos_ - 2, 2);  // "</"
     emit_eof();
@@ -633,6 +877,7 @@ void Tokenizer::tag_name_state() {
       return;
     }
     if (c == kEof) {
+      if (need_more()) return;
       error(E::kEofInTag);
       emit_eof();
       return;
@@ -647,7 +892,9 @@ void Tokenizer::tag_name_state() {
 // The shared bodies of the end tag open and end tag name states of RCDATA, RAWTEXT, script data
 // and script data escaped.
 void Tokenizer::text_end_tag_open(State name_state, State text_state) {
-  if (is_alpha(cur())) {
+  int c = cur();
+  if (c == kEof && need_more()) return;
+  if (is_alpha(c)) {
     start_tag(true);
     state_ = name_state;
   } else {
@@ -670,6 +917,7 @@ void Tokenizer::text_end_tag_name(State text_state) {
     }
     if ((is_ws(c) || c == '/' || c == '>') && appropriate_end_tag()) {
       ++pos_;
+      temp_carry_.clear();
       if (c == '>') {
         state_ = S::kData;
         emit_current_tag();
@@ -679,15 +927,29 @@ void Tokenizer::text_end_tag_name(State text_state) {
       return;
     }
     // Anything else: emit "</" and the temporary buffer, reconsume in the text state.
-    emit_input(temp_start_ - 2, pos_ - temp_start_ + 2);
+    if (c == kEof && need_more()) return;
+    emit_end_tag_text();
     state_ = text_state;
     return;
   }
 }
 
+// "</" and the temporary buffer, as characters.
+void Tokenizer::emit_end_tag_text() {
+  if (temp_carry_.empty()) {
+    emit_input(temp_start_ - 2, pos_ - temp_start_ + 2);
+    return;
+  }
+  emit_bytes(temp_carry_);  // streaming: what came in earlier chunks
+  temp_carry_.clear();
+  if (pos_ != temp_start_) emit_input(temp_start_, pos_ - temp_start_);
+}
+
 // 13.2.5.9 RCDATA less-than sign state
 void Tokenizer::rcdata_less_than_sign_state() {
-  if (cur() == '/') {
+  int c = cur();
+  if (c == kEof && need_more()) return;
+  if (c == '/') {
     temp_start_ = ++pos_;
     state_ = S::kRcdataEndTagOpen;
   } else {
@@ -706,7 +968,9 @@ void Tokenizer::rcdata_end_tag_name_state() { text_end_tag_name(S::kRcdata); }
 
 // 13.2.5.12 RAWTEXT less-than sign state
 void Tokenizer::rawtext_less_than_sign_state() {
-  if (cur() == '/') {
+  int c = cur();
+  if (c == kEof && need_more()) return;
+  if (c == '/') {
     temp_start_ = ++pos_;
     state_ = S::kRawtextEndTagOpen;
   } else {
@@ -726,6 +990,7 @@ void Tokenizer::rawtext_end_tag_name_state() { text_end_tag_name(S::kRawtext); }
 // 13.2.5.15 Script data less-than sign state
 void Tokenizer::script_data_less_than_sign_state() {
   int c = cur();
+  if (c == kEof && need_more()) return;
   if (c == '/') {
     temp_start_ = ++pos_;
     state_ = S::kScriptDataEndTagOpen;
@@ -749,7 +1014,9 @@ void Tokenizer::script_data_end_tag_name_state() { text_end_tag_name(S::kScriptD
 
 // 13.2.5.18 Script data escape start state
 void Tokenizer::script_data_escape_start_state() {
-  if (cur() == '-') {
+  int c = cur();
+  if (c == kEof && need_more()) return;
+  if (c == '-') {
     emit_input(pos_++, 1);
     state_ = S::kScriptDataEscapeStartDash;
   } else {
@@ -759,7 +1026,9 @@ void Tokenizer::script_data_escape_start_state() {
 
 // 13.2.5.19 Script data escape start dash state
 void Tokenizer::script_data_escape_start_dash_state() {
-  if (cur() == '-') {
+  int c = cur();
+  if (c == kEof && need_more()) return;
+  if (c == '-') {
     emit_input(pos_++, 1);
     state_ = S::kScriptDataEscapedDashDash;
   } else {
@@ -791,6 +1060,7 @@ void Tokenizer::script_data_escaped_state() {
         ++pos_;
         break;
       case kEof:
+        if (need_more()) return;
         error(E::kEofInScriptHtmlCommentLikeText);
         emit_eof();
         return;
@@ -816,6 +1086,7 @@ void Tokenizer::script_data_escaped_dash_state() {
     state_ = S::kScriptDataEscaped;
     emit_replacement_character();
   } else if (c == kEof) {
+    if (need_more()) return;
     error(E::kEofInScriptHtmlCommentLikeText);
     emit_eof();
   } else {
@@ -844,6 +1115,7 @@ void Tokenizer::script_data_escaped_dash_dash_state() {
       state_ = S::kScriptDataEscaped;
       emit_replacement_character();
     } else if (c == kEof) {
+      if (need_more()) return;
       error(E::kEofInScriptHtmlCommentLikeText);
       emit_eof();
     } else {
@@ -857,6 +1129,7 @@ void Tokenizer::script_data_escaped_dash_dash_state() {
 // 13.2.5.23 Script data escaped less-than sign state
 void Tokenizer::script_data_escaped_less_than_sign_state() {
   int c = cur();
+  if (c == kEof && need_more()) return;
   if (c == '/') {
     temp_start_ = ++pos_;
     state_ = S::kScriptDataEscapedEndTagOpen;
@@ -896,6 +1169,7 @@ void Tokenizer::script_data_double_escape_start_state() {
       emit_input(pos_++, 1);
       continue;
     }
+    if (c == kEof && need_more()) return;
     if (is_ws(c) || c == '/' || c == '>') {
       state_ = temp_buffer_is_script() ? S::kScriptDataDoubleEscaped : S::kScriptDataEscaped;
       emit_current_and_advance();
@@ -930,6 +1204,7 @@ void Tokenizer::script_data_double_escaped_state() {
         ++pos_;
         break;
       case kEof:
+        if (need_more()) return;
         error(E::kEofInScriptHtmlCommentLikeText);
         emit_eof();
         return;
@@ -955,6 +1230,7 @@ void Tokenizer::script_data_double_escaped_dash_state() {
     state_ = S::kScriptDataDoubleEscaped;
     emit_replacement_character();
   } else if (c == kEof) {
+    if (need_more()) return;
     error(E::kEofInScriptHtmlCommentLikeText);
     emit_eof();
   } else {
@@ -983,6 +1259,7 @@ void Tokenizer::script_data_double_escaped_dash_dash_state() {
       state_ = S::kScriptDataDoubleEscaped;
       emit_replacement_character();
     } else if (c == kEof) {
+      if (need_more()) return;
       error(E::kEofInScriptHtmlCommentLikeText);
       emit_eof();
     } else {
@@ -995,7 +1272,9 @@ void Tokenizer::script_data_double_escaped_dash_dash_state() {
 
 // 13.2.5.30 Script data double escaped less-than sign state
 void Tokenizer::script_data_double_escaped_less_than_sign_state() {
-  if (cur() == '/') {
+  int c = cur();
+  if (c == kEof && need_more()) return;
+  if (c == '/') {
     emit_input(pos_++, 1);
     temp_start_ = pos_;
     state_ = S::kScriptDataDoubleEscapeEnd;
@@ -1012,6 +1291,7 @@ void Tokenizer::script_data_double_escape_end_state() {
       emit_input(pos_++, 1);
       continue;
     }
+    if (c == kEof && need_more()) return;
     if (is_ws(c) || c == '/' || c == '>') {
       state_ = temp_buffer_is_script() ? S::kScriptDataEscaped : S::kScriptDataDoubleEscaped;
       emit_current_and_advance();
@@ -1026,6 +1306,7 @@ void Tokenizer::script_data_double_escape_end_state() {
 void Tokenizer::before_attribute_name_state() {
   int c;
   while (is_ws(c = cur())) ++pos_;
+  if (c == kEof && need_more()) return;
   if (c == '/' || c == '>' || c == kEof) {
     state_ = S::kAfterAttributeName;
   } else if (c == '=') {
@@ -1050,6 +1331,7 @@ void Tokenizer::attribute_name_state() {
     }
     int c = cur();
     if (is_ws(c) || c == '/' || c == '>' || c == kEof) {
+      if (c == kEof && need_more()) return;
       finish_attribute_name();
       state_ = S::kAfterAttributeName;
       return;
@@ -1086,6 +1368,7 @@ void Tokenizer::after_attribute_name_state() {
     state_ = S::kData;
     emit_current_tag();
   } else if (c == kEof) {
+    if (need_more()) return;
     error(E::kEofInTag);
     emit_eof();
   } else {
@@ -1098,6 +1381,7 @@ void Tokenizer::after_attribute_name_state() {
 void Tokenizer::before_attribute_value_state() {
   int c;
   while (is_ws(c = cur())) ++pos_;
+  if (c == kEof && need_more()) return;
   if (c == '"') {
     ++pos_;
     state_ = S::kAttributeValueDoubleQuoted;
@@ -1137,6 +1421,7 @@ void Tokenizer::attribute_value_quoted(char quote, State self) {
       return;
     }
     if (c == kEof) {
+      if (need_more()) return;
       error(E::kEofInTag);
       emit_eof();
       return;
@@ -1183,6 +1468,7 @@ void Tokenizer::attribute_value_unquoted_state() {
       return;
     }
     if (c == kEof) {
+      if (need_more()) return;
       error(E::kEofInTag);
       emit_eof();
       return;
@@ -1210,6 +1496,7 @@ void Tokenizer::after_attribute_value_quoted_state() {
     state_ = S::kData;
     emit_current_tag();
   } else if (c == kEof) {
+    if (need_more()) return;
     error(E::kEofInTag);
     emit_eof();
   } else {
@@ -1227,6 +1514,7 @@ void Tokenizer::self_closing_start_tag_state() {
     state_ = S::kData;
     emit_current_tag();
   } else if (c == kEof) {
+    if (need_more()) return;
     error(E::kEofInTag);
     emit_eof();
   } else {
@@ -1252,6 +1540,7 @@ void Tokenizer::bogus_comment_state() {
       return;
     }
     if (c == kEof) {
+      if (need_more()) return;
       emit_comment();
       emit_eof();
       return;
@@ -1262,6 +1551,10 @@ void Tokenizer::bogus_comment_state() {
 
 // 13.2.5.42 Markup declaration open state
 void Tokenizer::markup_declaration_open_state() {
+  if (!final_ && (rest_is_prefix_of("--", false) || rest_is_prefix_of("DOCTYPE", true) ||
+                  rest_is_prefix_of("[CDATA[", false)) &&
+      need_more())
+    return;
   if (size_ - pos_ >= 2 && in_[pos_] == '-' && in_[pos_ + 1] == '-') {
     pos_ += 2;
     start_comment();
@@ -1289,6 +1582,7 @@ void Tokenizer::markup_declaration_open_state() {
 // 13.2.5.43 Comment start state
 void Tokenizer::comment_start_state() {
   int c = cur();
+  if (c == kEof && need_more()) return;
   if (c == '-') {
     ++pos_;
     state_ = S::kCommentStartDash;
@@ -1314,6 +1608,7 @@ void Tokenizer::comment_start_dash_state() {
     state_ = S::kData;
     emit_comment();
   } else if (c == kEof) {
+    if (need_more()) return;
     error(E::kEofInComment);
     emit_comment();
     emit_eof();
@@ -1344,6 +1639,7 @@ void Tokenizer::comment_state() {
       return;
     }
     if (c == kEof) {
+      if (need_more()) return;
       error(E::kEofInComment);
       emit_comment();
       emit_eof();
@@ -1357,6 +1653,7 @@ void Tokenizer::comment_state() {
 void Tokenizer::comment_less_than_sign_state() {
   for (;;) {
     int c = cur();
+    if (c == kEof && need_more()) return;
     if (c == '!') {
       append_input(comment_, scratch_, pos_++, 1);
       state_ = S::kCommentLessThanSignBang;
@@ -1372,7 +1669,9 @@ void Tokenizer::comment_less_than_sign_state() {
 
 // 13.2.5.47 Comment less-than sign bang state
 void Tokenizer::comment_less_than_sign_bang_state() {
-  if (cur() == '-') {
+  int c = cur();
+  if (c == kEof && need_more()) return;
+  if (c == '-') {
     ++pos_;
     state_ = S::kCommentLessThanSignBangDash;
   } else {
@@ -1382,7 +1681,9 @@ void Tokenizer::comment_less_than_sign_bang_state() {
 
 // 13.2.5.48 Comment less-than sign bang dash state
 void Tokenizer::comment_less_than_sign_bang_dash_state() {
-  if (cur() == '-') {
+  int c = cur();
+  if (c == kEof && need_more()) return;
+  if (c == '-') {
     ++pos_;
     state_ = S::kCommentLessThanSignBangDashDash;
   } else {
@@ -1393,6 +1694,7 @@ void Tokenizer::comment_less_than_sign_bang_dash_state() {
 // 13.2.5.49 Comment less-than sign bang dash dash state
 void Tokenizer::comment_less_than_sign_bang_dash_dash_state() {
   int c = cur();
+  if (c == kEof && need_more()) return;
   if (c != '>' && c != kEof) error(E::kNestedComment);
   state_ = S::kCommentEnd;
 }
@@ -1404,6 +1706,7 @@ void Tokenizer::comment_end_dash_state() {
     ++pos_;
     state_ = S::kCommentEnd;
   } else if (c == kEof) {
+    if (need_more()) return;
     error(E::kEofInComment);
     emit_comment();
     emit_eof();
@@ -1430,6 +1733,7 @@ void Tokenizer::comment_end_state() {
       ++pos_;
       continue;
     } else if (c == kEof) {
+      if (need_more()) return;
       error(E::kEofInComment);
       emit_comment();
       emit_eof();
@@ -1454,6 +1758,7 @@ void Tokenizer::comment_end_bang_state() {
     state_ = S::kData;
     emit_comment();
   } else if (c == kEof) {
+    if (need_more()) return;
     error(E::kEofInComment);
     emit_comment();
     emit_eof();
@@ -1472,6 +1777,7 @@ void Tokenizer::doctype_state() {
   } else if (c == '>') {
     state_ = S::kBeforeDoctypeName;
   } else if (c == kEof) {
+    if (need_more()) return;
     error(E::kEofInDoctype);
     start_doctype();
     force_quirks_ = true;
@@ -1505,6 +1811,7 @@ void Tokenizer::before_doctype_name_state() {
   }
   start_doctype();
   if (c == kEof) {
+    if (need_more()) return;
     eof_in_doctype();
     return;
   }
@@ -1537,6 +1844,7 @@ void Tokenizer::doctype_name_state() {
       return;
     }
     if (c == kEof) {
+      if (need_more()) return;
       eof_in_doctype();
       return;
     }
@@ -1556,7 +1864,12 @@ void Tokenizer::after_doctype_name_state() {
     state_ = S::kData;
     emit_doctype();
   } else if (c == kEof) {
+    if (need_more()) return;
     eof_in_doctype();
+  } else if (!final_ &&
+             (rest_is_prefix_of("PUBLIC", true) || rest_is_prefix_of("SYSTEM", true)) &&
+             need_more()) {
+    return;
   } else if (starts_with_ascii_ci("PUBLIC")) {
     pos_ += 6;
     state_ = S::kAfterDoctypePublicKeyword;
@@ -1599,6 +1912,7 @@ void Tokenizer::doctype_identifier_start(bool system, bool keyword) {
     state_ = S::kData;
     emit_doctype();
   } else if (c == kEof) {
+    if (need_more()) return;
     eof_in_doctype();
   } else {
     error(system ? E::kMissingQuoteBeforeDoctypeSystemIdentifier
@@ -1652,6 +1966,7 @@ void Tokenizer::doctype_identifier_quoted(char quote, bool system) {
       return;
     }
     if (c == kEof) {
+      if (need_more()) return;
       eof_in_doctype();
       return;
     }
@@ -1686,6 +2001,7 @@ void Tokenizer::after_doctype_public_identifier_state() {
     state_ = c == '"' ? S::kDoctypeSystemIdentifierDoubleQuoted
                       : S::kDoctypeSystemIdentifierSingleQuoted;
   } else if (c == kEof) {
+    if (need_more()) return;
     eof_in_doctype();
   } else {
     error(E::kMissingQuoteBeforeDoctypeSystemIdentifier);
@@ -1708,6 +2024,7 @@ void Tokenizer::between_doctype_public_and_system_identifiers_state() {
     state_ = c == '"' ? S::kDoctypeSystemIdentifierDoubleQuoted
                       : S::kDoctypeSystemIdentifierSingleQuoted;
   } else if (c == kEof) {
+    if (need_more()) return;
     eof_in_doctype();
   } else {
     error(E::kMissingQuoteBeforeDoctypeSystemIdentifier);
@@ -1743,6 +2060,7 @@ void Tokenizer::after_doctype_system_identifier_state() {
     state_ = S::kData;
     emit_doctype();
   } else if (c == kEof) {
+    if (need_more()) return;
     eof_in_doctype();
   } else {
     error(E::kUnexpectedCharacterAfterDoctypeSystemIdentifier);
@@ -1764,6 +2082,7 @@ void Tokenizer::bogus_doctype_state() {
       return;
     }
     if (c == kEof) {
+      if (need_more()) return;
       emit_doctype();
       emit_eof();
       return;
@@ -1789,6 +2108,7 @@ void Tokenizer::cdata_section_state() {
       return;
     }
     if (c == kEof) {
+      if (need_more()) return;
       error(E::kEofInCdata);
       emit_eof();
       return;
@@ -1804,7 +2124,9 @@ void Tokenizer::cdata_section_state() {
 
 // 13.2.5.70 CDATA section bracket state
 void Tokenizer::cdata_section_bracket_state() {
-  if (cur() == ']') {
+  int c = cur();
+  if (c == kEof && need_more()) return;
+  if (c == ']') {
     ++pos_;
     state_ = S::kCdataSectionEnd;
   } else {
@@ -1818,6 +2140,7 @@ void Tokenizer::cdata_section_end_state() {
   // On entry the two characters before pos_ are the "]]" not yet emitted.
   for (;;) {
     int c = cur();
+    if (c == kEof && need_more()) return;
     if (c == ']') {
       emit_delayed(pos_ - 2, "]");
       ++pos_;
@@ -1838,6 +2161,7 @@ void Tokenizer::cdata_section_end_state() {
 void Tokenizer::character_reference_state() {
   // ref_start_ is the '&'; the temporary buffer is the input from there to pos_.
   int c = cur();
+  if (c == kEof && need_more()) return;
   if (is_alnum(c)) {
     state_ = S::kNamedCharacterReference;
   } else if (c == '#') {
@@ -1851,6 +2175,14 @@ void Tokenizer::character_reference_state() {
 
 // 13.2.5.73 Named character reference state
 void Tokenizer::named_character_reference_state() {
+  if (!final_ && size_ - pos_ <= kMaxNamedReferenceLength) {
+    // The longest match (and, for attribute values, the character after it) is known once the
+    // input has a character that cannot be part of a name (names are letters and digits, ';'
+    // last), or kMaxNamedReferenceLength + 1 bytes.
+    size_t p = pos_;
+    while (p < size_ && is_alnum(static_cast<unsigned char>(in_[p]))) ++p;
+    if (p == size_ && need_more()) return;
+  }
   NamedReferenceMatch m = match_named_reference(std::string_view(in_ + pos_, size_ - pos_));
   if (m.length == 0) {
     flush_consumed_input(ref_start_, 1);  // '&'
@@ -1883,14 +2215,16 @@ void Tokenizer::ambiguous_ampersand_state() {
     flush_consumed_input(pos_, p - pos_);
     pos_ = p;
   }
+  if (cur() == kEof && need_more()) return;
   if (cur() == ';') error(E::kUnknownNamedCharacterReference);
   state_ = return_state_;
 }
 
 // 13.2.5.75 Numeric character reference state
 void Tokenizer::numeric_character_reference_state() {
-  ref_code_ = 0;
   int c = cur();
+  if (c == kEof && need_more()) return;
+  ref_code_ = 0;
   if (c == 'x' || c == 'X') {
     ++pos_;
     state_ = S::kHexadecimalCharacterReferenceStart;
@@ -1901,7 +2235,9 @@ void Tokenizer::numeric_character_reference_state() {
 
 // 13.2.5.76 Hexadecimal character reference start state
 void Tokenizer::hexadecimal_character_reference_start_state() {
-  if (is_hex(cur())) {
+  int c = cur();
+  if (c == kEof && need_more()) return;
+  if (is_hex(c)) {
     state_ = S::kHexadecimalCharacterReference;
   } else {
     error(E::kAbsenceOfDigitsInNumericCharacterReference);
@@ -1912,7 +2248,9 @@ void Tokenizer::hexadecimal_character_reference_start_state() {
 
 // 13.2.5.77 Decimal character reference start state
 void Tokenizer::decimal_character_reference_start_state() {
-  if (is_digit(cur())) {
+  int c = cur();
+  if (c == kEof && need_more()) return;
+  if (is_digit(c)) {
     state_ = S::kDecimalCharacterReference;
   } else {
     error(E::kAbsenceOfDigitsInNumericCharacterReference);
@@ -1932,6 +2270,7 @@ void Tokenizer::hexadecimal_character_reference_state() {
                                    kCodeSaturation);
     ++pos_;
   }
+  if (c == kEof && need_more()) return;
   if (c == ';')
     ++pos_;
   else
@@ -1947,6 +2286,7 @@ void Tokenizer::decimal_character_reference_state() {
                                    kCodeSaturation);
     ++pos_;
   }
+  if (c == kEof && need_more()) return;
   if (c == ';')
     ++pos_;
   else

@@ -1,4 +1,5 @@
-// The HTML Standard's tokenizer (13.2.5 "Tokenization"), over a whole UTF-8 document.
+// The HTML Standard's tokenizer (13.2.5 "Tokenization"), over a whole UTF-8 document or over
+// one that arrives in chunks (streaming, below).
 //
 // Input: valid UTF-8 (the decoder's invariant), NUL bytes allowed. The tokenizer works on bytes:
 // every byte of a multi-byte sequence is >= 0x80 and no state treats such bytes specially, so
@@ -9,6 +10,7 @@
 // Output: tokens to a TokenSink, in order. Every view in a Token is valid only during the call;
 // it points into the input when the text needed no change, otherwise into a buffer the tokenizer
 // reuses (no per-token heap allocation once the buffers have grown to the page's largest token).
+// Parse error offsets are byte offsets in the whole input (across chunks when streaming).
 //
 // The tree builder drives the tokenizer as the Standard says: from inside its sink callbacks it
 // calls set_state() (RCDATA after <title>, RAWTEXT after <style>, ...) and answers
@@ -16,12 +18,26 @@
 //
 // The state is an explicit enum with one member function per state (named after the Standard's
 // state, with its section number), dispatched from run(). Each state function looks at the
-// current character without consuming it first ("reconsume" is then just a state change), so the
-// tokenizer could later stop at the end of a chunk and resume in the same state. Streaming is not
-// built: it would also need (1) the few look-aheads ("--", "DOCTYPE", "[CDATA[", "PUBLIC",
-// "SYSTEM", named references up to 32 bytes, CR before LF) to wait for more input instead of
-// deciding at the chunk's end, and (2) the open strings that are still views into the chunk
-// (Span below) to be copied to their buffers before the chunk goes away.
+// current character without consuming it first ("reconsume" is then just a state change), which
+// is what makes streaming possible.
+//
+// Streaming (begin_stream() / feed() / finish()): the input may come in chunks split anywhere
+// (inside a UTF-8 sequence, a tag, a reference, a CR LF); the tokens are exactly those of one
+// run() over the concatenation (character runs included: a run is not cut at a chunk's end).
+// It is a mode of the same state functions: `final_` says whether the end of the buffer is the
+// end of the input. When it is not, every state that would act on "EOF" (or on "anything else"
+// at the end) stops instead (need_more()) and runs again, in the same state at the same
+// position, once more input is there. The look-aheads wait the same way: "--", "DOCTYPE",
+// "[CDATA[" (markup declaration open), "PUBLIC"/"SYSTEM" (after DOCTYPE name), named references
+// (up to 32 bytes, plus the one after for attribute values); a CR at the end of a chunk is held
+// back until the next chunk tells whether LF follows. When a chunk is done, stash() copies the
+// open strings that are still views into the input (Span) into their buffers and keeps only the
+// few bytes the current state may still look back at (at most 3, or the '&' of a reference; the
+// look-aheads above wait with at most 33 bytes; the "</name" of a possible end tag is copied to
+// temp_carry_): the carry-over
+// buffer, which the next chunk is appended to. Offsets are rebased; `base_` makes parse error
+// offsets refer to the whole stream. One-shot parsing (reset() / run()) pays only for a few
+// `final_` tests on its end-of-input paths.
 #pragma once
 
 #include <cstddef>
@@ -259,6 +275,14 @@ class Tokenizer {
   // Tokenizes the whole input; the last token emitted is kEndOfFile.
   void run();
 
+  // Streaming: starts over with no input (like reset()), then feed() the input in pieces of any
+  // size (copied: they need not outlive the call) and finish(), which emits the end of the
+  // input and kEndOfFile. The tokens are those of reset(whole input) + run(). feed() after
+  // finish() is ignored.
+  void begin_stream();
+  void feed(std::string_view chunk);
+  void finish();
+
   // Reports the parse errors of "preprocessing the input stream" (13.2.3.5) in `utf8`:
   // control-character-in-input-stream and noncharacter-in-input-stream, with byte offsets. (The
   // tokenizer itself does not, so as not to slow down its fast paths; valid UTF-8 has no
@@ -276,7 +300,7 @@ class Tokenizer {
   struct AttributeRecord {
     Span name;
     Span value;
-    size_t pos = 0;  // input offset of the name, for the duplicate-attribute error
+    size_t pos = 0;  // stream offset of the name, for the duplicate-attribute error
   };
 
   // ----- states (13.2.5.x) -----
@@ -366,12 +390,31 @@ class Tokenizer {
   void text_state(State less_than_state);
   void text_end_tag_open(State name_state, State text_state);
   void text_end_tag_name(State text_state);
+  void emit_end_tag_text();
   bool temp_buffer_is_script() const;
   void attribute_value_quoted(char quote, State self);
   void doctype_identifier_start(bool system, bool keyword);
   void doctype_identifier_quoted(char quote, bool system);
   void start_identifier(bool system);
   void eof_in_doctype();
+
+  // ----- streaming -----
+  // At the end of the available input: true (and run() stops) when more input may follow.
+  bool need_more() {
+    if (final_) return false;
+    done_ = true;
+    suspended_ = true;
+    return true;
+  }
+  // Is the rest of the available input a proper prefix of `upper` (ASCII case-insensitively
+  // when `ci`)? Then a look-ahead for `upper` must wait for more input.
+  bool rest_is_prefix_of(std::string_view upper, bool ci) const;
+  void resume(bool last);
+  void stash();  // after a chunk: copy the open views, keep the carry-over, rebase offsets
+  void externalize(Span& s, std::string& buf);
+  bool tag_is_open() const;
+  bool comment_is_open() const;
+  bool doctype_is_open() const;
 
   // ----- input -----
   static constexpr int kEof = -1;
@@ -383,8 +426,8 @@ class Tokenizer {
   bool starts_with_ascii_ci(std::string_view upper_or_symbols) const;
 
   // ----- output -----
-  void error(ParseError e) { sink_->parse_error(e, pos_); }
-  void error_at(ParseError e, size_t pos) { sink_->parse_error(e, pos); }
+  void error(ParseError e) { sink_->parse_error(e, base_ + pos_); }
+  void error_at(ParseError e, size_t stream_pos) { sink_->parse_error(e, stream_pos); }
   // Pending character run.
   void emit_input(size_t p, size_t n) { append_input(text_, text_buf_, p, n); }
   void emit_bytes(std::string_view s) { append_bytes(text_, text_buf_, s); }
@@ -439,7 +482,15 @@ class Tokenizer {
   size_t pos_ = 0;
   State state_ = State::kData;
   State return_state_ = State::kData;
-  bool done_ = false;
+  bool done_ = false;  // kEndOfFile emitted, or (streaming) suspended
+  // Streaming: whether the input ends at size_ (always, unless streaming), whether run() stopped
+  // for more input, the stream offset of in_[0], and the buffer in_ points into (the carry-over
+  // of the previous chunk followed by the new one).
+  bool final_ = true;
+  bool suspended_ = false;
+  bool eof_emitted_ = false;
+  size_t base_ = 0;
+  std::string stream_buf_;
 
   // Pending characters.
   Span text_;
@@ -451,6 +502,7 @@ class Tokenizer {
   bool self_closing_ = false;
   Span tag_name_;
   std::vector<AttributeRecord> attrs_;
+  size_t attrs_owned_ = 0;  // streaming: attrs_[0, attrs_owned_) are complete and in scratch_
   bool current_attr_dropped_ = false;  // the attribute being built duplicates an earlier one
   bool attrs_need_sort_dedupe_ = false;
   std::vector<dom::Attribute> out_attrs_;
@@ -465,6 +517,9 @@ class Tokenizer {
   // "temporary buffer" of the end-tag-name and double-escape states: it only ever holds ASCII
   // letters taken from the input, so it is the input range [temp_start_, pos_).
   size_t temp_start_ = 0;
+  // Streaming, in the end tag name states: "</" and the letters of the temporary buffer that
+  // came in earlier chunks (then the rest is [temp_start_, pos_)).
+  std::string temp_carry_;
   // Character references.
   size_t ref_start_ = 0;  // offset of the '&'
   uint32_t ref_code_ = 0;

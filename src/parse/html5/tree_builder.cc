@@ -138,6 +138,10 @@ Html5Result TreeBuilder::parse(std::string_view utf8) {
   doc_.clear();
   tokenizer_.reset(utf8);
   tokenizer_.run();
+  return end();
+}
+
+Html5Result TreeBuilder::end() {
   while (!stack_.empty()) pop();
   flush_text();
   Html5Result r;
@@ -145,6 +149,16 @@ Html5Result TreeBuilder::parse(std::string_view utf8) {
   r.quirks_mode = quirks_;
   r.parse_errors = errors_;
   return r;
+}
+
+void TreeBuilder::begin_stream() {
+  doc_.clear();
+  tokenizer_.begin_stream();
+}
+
+Html5Result TreeBuilder::finish_stream() {
+  tokenizer_.finish();
+  return end();
 }
 
 Html5Result TreeBuilder::parse_fragment(std::string_view utf8, std::string_view context_name,
@@ -865,6 +879,17 @@ Html5Result parse_html5(std::string_view utf8, dom::Document& doc) {
   detail::TreeBuilder b(doc);
   return b.parse(utf8);
 }
+
+Html5StreamParser::Html5StreamParser(dom::Document& doc)
+    : builder_(std::make_unique<detail::TreeBuilder>(doc)) {
+  builder_->begin_stream();
+}
+
+Html5StreamParser::~Html5StreamParser() = default;
+
+void Html5StreamParser::feed(std::string_view utf8_chunk) { builder_->feed(utf8_chunk); }
+
+Html5Result Html5StreamParser::finish() { return builder_->finish_stream(); }
 
 Html5Result parse_html5_fragment(std::string_view utf8, std::string_view context_name,
                                  dom::Namespace context_ns, dom::Document& doc) {

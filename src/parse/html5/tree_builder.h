@@ -1,8 +1,9 @@
 // The HTML Standard's tree construction (13.2.6), building Gazette's arena DOM directly.
 //
-// Entry points: parse_html5() for a document, parse_html5_fragment() for the fragment parsing
-// algorithm (13.4, used by the tests). The scripting flag is off: <noscript> is parsed as
-// markup, scripts never run, nothing is re-entrant.
+// Entry points: parse_html5() for a document, Html5StreamParser for a document that arrives in
+// chunks, parse_html5_fragment() for the fragment parsing algorithm (13.4, used by the tests).
+// The scripting flag is off: <noscript> is parsed as markup, scripts never run, nothing is
+// re-entrant.
 //
 // The implementation is spread over one file per insertion mode (mode_*.cc, named after the
 // Standard's modes) around a core (tree_builder.cc: the stack of open elements and its scopes,
@@ -42,6 +43,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -72,6 +74,32 @@ struct Html5Result {
 
 // Parses a whole document into `doc` (cleared first). `utf8` must be valid UTF-8.
 Html5Result parse_html5(std::string_view utf8, dom::Document& doc);
+
+namespace detail {
+class TreeBuilder;
+}
+
+// Streaming: the same parse as parse_html5(), with the input given in pieces as it arrives
+// (network bodies, WARC records). feed() takes any split of the UTF-8 input (even inside a
+// UTF-8 sequence, a tag, a character reference or a CR LF) and copies what it still needs, so a
+// chunk may be freed once feed() returns. The tree grows as the input comes (a text node that
+// more characters were appended to is brought up to date at finish()). finish() ends the input
+// and returns what parse_html5(concatenation of the chunks) returns; `doc` then holds the same
+// tree. Only a small carry-over (a few bytes of look-ahead or look-behind at the chunk's
+// end) and the open token (a text run, tag, comment) are kept between chunks.
+class Html5StreamParser {
+ public:
+  explicit Html5StreamParser(dom::Document& doc);  // `doc` is cleared
+  ~Html5StreamParser();
+  Html5StreamParser(const Html5StreamParser&) = delete;
+  Html5StreamParser& operator=(const Html5StreamParser&) = delete;
+
+  void feed(std::string_view utf8_chunk);  // ignored after finish()
+  Html5Result finish();                    // once
+
+ private:
+  std::unique_ptr<detail::TreeBuilder> builder_;
+};
 
 // The HTML fragment parsing algorithm with a context element named `context_name` (its local
 // name, e.g. "td", "foreignObject") in namespace `context_ns`. `doc` is cleared first; the
