@@ -5,6 +5,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 #include <string>
 
@@ -64,9 +65,8 @@ const WordList kMaybeContent = {"and", "article", "body", "column",
 
 
 
-// What one class or id value says, lowercased and tested once. The tests are all within one
-// value (no word spans the space between class and id), so an element's judgement combines
-// the flags of its class and of its id.
+// What a class or id value says. An element's judgement combines the flags of its class and
+// of its id.
 struct NameFlags {
   bool negative = false, positive = false;    // Readability's class weight
   bool strong = false, comments = false;      // boilerplate (after dropping layout tokens)
@@ -75,16 +75,15 @@ struct NameFlags {
   bool metadata = false;                      // byline, dateline, date
 };
 
-NameFlags flags_of(std::string_view raw) {
+// The flags of one lowercase token of a class or id value.
+NameFlags token_flags(const std::string& t) {
   NameFlags f;
-  if (raw.empty()) return f;
-  std::string s = util::ascii_lowercase(raw);
-  f.negative = kNegative.in(s) || kNegativeTokens.token_in(s);
-  f.positive = kPositive.in(s);
+  f.negative = kNegative.in(t) || kNegativeTokens.token_in(t);
+  f.positive = kPositive.in(t);
   // Class names of the article body in common CMSs and themes (WordPress, Drupal, Ghost,
   // newspaper templates), matched as whole tokens: BEM modifiers ("page-content--product")
   // are other components.
-  static constexpr std::string_view kContentClasses[] = {
+  static const std::unordered_set<std::string_view> kContentClasses = {
       "entry-content", "post-content", "article-content", "article-body", "articlebody",
       "article__body", "article-text", "article__content", "story-body", "story-content",
       "post-body", "post-entry", "postbody", "post-text", "blog-post-content", "td-post-content",
@@ -93,50 +92,67 @@ NameFlags flags_of(std::string_view raw) {
       "richtext", "page-content", "main-content", "article-main", "articletext", "story-text",
       "entry-body", "c-article-body", "article_body", "story__body", "post__content",
       "entry__content", "article-detail", "content-article"};
+  f.content_class = kContentClasses.count(t) > 0;
   static const WordList kMetadataWords = {
       "byline", "dateline", "author", "timestamp", "published", "pubdate", "post-date",
       "article-date", "entry-date", "posted-on", "post-info", "article-info"};
   static const WordList kMetadataTokens = {"meta", "date", "time", "datum", "entry-meta"};
-  f.metadata = kMetadataWords.in(s) || kMetadataTokens.token_in(s);
+  f.metadata = kMetadataWords.in(t) || kMetadataTokens.token_in(t);
   // Layout classes describe the page, not this element: state classes ("has-sidebar",
-  // "with-comments", "no-share") and layout names ("c-fixed-sidebar-layout--300").
-  std::string kept;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t end = s.find(' ', start);
-    if (end == std::string::npos) end = s.size();
-    std::string_view token(s.data() + start, end - start);
-    for (std::string_view c : kContentClasses)
-      if (token == c) f.content_class = true;
-    bool layout = token.rfind("has-", 0) == 0 || token.rfind("with-", 0) == 0 ||
-                  token.rfind("no-", 0) == 0 || contains(token, "layout");
-    if (!token.empty() && !layout) {
-      kept.append(token);
-      kept.push_back(' ');
-    }
-    start = end + 1;
-  }
-  f.strong = kStrongBoilerplate.in(kept);
+  // "with-comments", "no-share") and layout names ("c-fixed-sidebar-layout--300") say
+  // nothing about boilerplate.
+  bool layout = t.rfind("has-", 0) == 0 || t.rfind("with-", 0) == 0 || t.rfind("no-", 0) == 0 ||
+                contains(t, "layout");
+  if (layout) return f;
+  f.strong = kStrongBoilerplate.in(t);
   // "commentary" is an opinion piece, not readers' comments.
-  f.comments = kCommentWords.in(kept) && kept.find("commentary") == std::string::npos;
-  f.bad = kBoilerplate.in(kept) || kBoilerplateTokens.token_in(kept);
-  f.maybe_content = kMaybeContent.in(kept);
+  f.comments = kCommentWords.in(t) && !contains(t, "commentary");
+  f.bad = kBoilerplate.in(t) || kBoilerplateTokens.token_in(t);
+  f.maybe_content = kMaybeContent.in(t);
   return f;
 }
 
-// Pages repeat the same class on hundreds of elements, and a site repeats its classes and ids
-// across pages: the flags of recent values are kept per thread (bounded, cleared when full).
-// Two caches, so that unique ids cannot push out the classes.
-enum class NameKind { kClass, kId };
-const NameFlags& cached_flags(std::string_view raw, NameKind kind) {
-  static thread_local std::unordered_map<std::string, NameFlags> caches[2];
+// Pages repeat the same class tokens on hundreds of elements (utility-class frameworks put
+// dozens on each), and a site repeats them across pages: the flags of recent tokens are kept
+// per thread (bounded: cleared when full).
+const NameFlags& cached_token_flags(std::string_view raw) {
+  static thread_local std::unordered_map<std::string, NameFlags> cache;
   static thread_local std::string key;
-  auto& cache = caches[kind == NameKind::kClass ? 0 : 1];
   key.assign(raw);
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
   if (cache.size() >= k::kNameCacheEntries) cache.clear();
-  return cache.emplace(key, flags_of(raw)).first->second;
+  return cache.emplace(key, token_flags(util::ascii_lowercase(raw))).first->second;
+}
+
+// What a whole class or id value says: every test is within one whitespace-separated token,
+// so the value's flags are those of its tokens together.
+// Class tokens go through the cache; ids are mostly unique and would only crowd it.
+NameFlags flags_of(std::string_view raw, bool cache) {
+  NameFlags f;
+  size_t i = 0;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  while (i < raw.size()) {
+    while (i < raw.size() && space(raw[i])) ++i;
+    size_t j = i;
+    while (j < raw.size() && !space(raw[j])) ++j;
+    if (j > i) {
+      std::string_view token = raw.substr(i, j - i);
+      NameFlags uncached;
+      const NameFlags& t = cache ? cached_token_flags(token)
+                                 : (uncached = token_flags(util::ascii_lowercase(token)));
+      f.negative |= t.negative;
+      f.positive |= t.positive;
+      f.strong |= t.strong;
+      f.comments |= t.comments;
+      f.bad |= t.bad;
+      f.maybe_content |= t.maybe_content;
+      f.content_class |= t.content_class;
+      f.metadata |= t.metadata;
+    }
+    i = j;
+  }
+  return f;
 }
 
 Classification classify_with(const Node* n, const NameFlags& cls, const NameFlags& id) {
@@ -183,8 +199,7 @@ Classification classify_with(const Node* n, const NameFlags& cls, const NameFlag
 }  // namespace
 
 Classification classify(const Node* n) {
-  return classify_with(n, cached_flags(n->attr("class"), NameKind::kClass),
-                       cached_flags(n->attr("id"), NameKind::kId));
+  return classify_with(n, flags_of(n->attr("class"), true), flags_of(n->attr("id"), false));
 }
 float class_weight(const Node* n) { return classify(n).weight; }
 Boilerplate boilerplate_kind(const Node* n) { return classify(n).boilerplate; }

@@ -83,9 +83,9 @@ inline constexpr float kMaxGoodLinkDensity = 0.5f;
 inline constexpr size_t kClimbMinGoodChars = 100;
 inline constexpr float kClimbGoodRatio = 1.0f;
 
-// Class and id values whose judgement is remembered per thread before the memory is reset; a
-// site's pages share their classes. Not a quality constant: a bound on memory.
-inline constexpr size_t kNameCacheEntries = 4096;
+// Class tokens whose judgement is remembered per thread before the memory is reset (about
+// 1 MiB); a site's pages share their classes. Not a quality constant: a bound on memory.
+inline constexpr size_t kNameCacheEntries = 16384;
 
 // A kept list or block whose text is mostly links (navigation inside the article).
 inline constexpr float kMaxLinkDensityList = 0.5f;
