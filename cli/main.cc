@@ -22,6 +22,7 @@
 
 #include "gazette/gazette.h"
 #include "io/input.h"
+#include "io/warc.h"
 #include "output/json.h"
 
 namespace {
@@ -43,15 +44,41 @@ struct Settings {
   bool quiet = false;
 };
 
-// One page to process: a file path, or "-" for standard input.
+// One page to process: a file path, "-" for standard input, or a response record of a WARC
+// archive (its payload in `body`).
 struct Job {
   std::string source;
-  bool from_dir = false;
+  bool in_memory = false;
+  std::string body, url, charset, warc_record_id, warc_date;
+
+  static Job file(std::string path) {
+    Job j;
+    j.source = std::move(path);
+    return j;
+  }
 };
+
+// What the WARC inputs held besides articles, for the summary line.
+struct WarcCounts {
+  uint64_t responses = 0, not_ok = 0, not_html = 0, other_types = 0, errors = 0;
+};
+
+bool is_warc_name(std::string_view name) {
+  for (std::string_view suffix : {".warc", ".warc.gz", ".arc.gz"})
+    if (name.size() >= suffix.size() && name.substr(name.size() - suffix.size()) == suffix)
+      return true;
+  return false;
+}
+
+bool is_html_type(std::string_view media_type) {
+  return media_type.empty() || media_type == "text/html" ||
+         media_type == "application/xhtml+xml";
+}
 
 struct Outcome {
   std::string text;        // what goes to the output (record or rendered article)
   std::string message;     // for stderr, empty when fine
+  std::string label;       // the page in messages: its path, or "archive URL" for WARC records
   bool ok = false;
   bool ready = false;
   uint64_t read_ns = 0, page_ns = 0;
@@ -126,23 +153,13 @@ uint64_t thread_cpu_ns() {
 void add_ns(std::atomic<uint64_t>& a, uint64_t v) { a.fetch_add(v, std::memory_order_relaxed); }
 
 int run_extract(const Settings& s) {
-  // Expand directories into their page files; keep command-line files as given.
-  std::vector<Job> jobs;
   int status = 0;
+  // Text and Markdown output put a header before each article when there may be several.
+  bool several = s.inputs.size() > 1;
   for (const std::string& in : s.inputs) {
     std::error_code ec;
-    if (in != "-" && std::filesystem::is_directory(in, ec)) {
-      std::vector<std::pair<std::string, std::string>> errors;
-      for (auto& p : gazette::io::list_pages(in, errors)) jobs.push_back({std::move(p), true});
-      for (auto& [path, reason] : errors) {
-        print_error(path, reason);
-        status = 1;
-      }
-    } else {
-      jobs.push_back({in, false});
-    }
+    if (is_warc_name(in) || (in != "-" && std::filesystem::is_directory(in, ec))) several = true;
   }
-  bool several = jobs.size() > 1;
 
   FILE* out_file = stdout;
   if (!s.output.empty() && s.output != "-") {
@@ -155,41 +172,113 @@ int run_extract(const Settings& s) {
   Output out(out_file);
 
   unsigned threads = s.jobs ? s.jobs : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, std::max<size_t>(1, jobs.size()));
 
   gazette::Options base;
   base.charset = s.charset;
   base.max_input_bytes = s.max_bytes;
   base.parser = s.parser == "gumbo" ? gazette::Parser::kGumbo : gazette::Parser::kGazette;
 
-  // Results are written in input order; workers stay at most `window` pages ahead of the writer
-  // so memory stays bounded however many pages there are.
-  std::vector<Outcome> results(jobs.size());
+  // One producer (expanding directories and reading WARC archives), `threads` workers, and
+  // this thread writing results in input order. The producer stays at most `window` pages
+  // ahead of the writer, so memory is bounded however many pages or records there are.
+  // Invariant: jobs[i] and results[i] exist for i < produced; jobs are deques so that growing
+  // them never moves an element, and everything shared is touched under `mu`.
+  std::deque<Job> jobs;
+  std::deque<Outcome> results;
   std::mutex mu;
-  std::condition_variable cv_ready, cv_space;
-  size_t next_job = 0, written = 0;
+  std::condition_variable cv_ready, cv_space, cv_work;
+  size_t produced = 0, next_job = 0, written = 0;
+  bool done_producing = false;
   const size_t window = 16 * threads;
   std::atomic<bool> stop{false};
   std::atomic<uint64_t> decode_ns{0}, parse_ns{0}, extract_ns{0}, metadata_ns{0}, read_ns{0},
       bytes{0}, pages{0};
   uint64_t max_page_ns = 0;
   std::string max_page_source;
+  std::vector<std::pair<std::string, std::string>> producer_errors;
+  WarcCounts warc;
+  bool any_warc = false;
+
+  auto push = [&](Job job) {
+    std::unique_lock lock(mu);
+    cv_space.wait(lock, [&] { return stop || produced < written + window; });
+    if (stop) return false;
+    jobs.push_back(std::move(job));
+    results.emplace_back();
+    ++produced;
+    cv_work.notify_one();
+    cv_ready.notify_all();
+    return true;
+  };
+
+  auto produce = [&] {
+    for (const std::string& in : s.inputs) {
+      std::error_code ec;
+      if (in != "-" && std::filesystem::is_directory(in, ec)) {
+        std::vector<std::pair<std::string, std::string>> errors;
+        for (auto& p : gazette::io::list_pages(in, errors))
+          if (!push(Job::file(std::move(p)))) return;
+        std::lock_guard lock(mu);
+        for (auto& e : errors) producer_errors.push_back(std::move(e));
+      } else if (is_warc_name(in)) {
+        any_warc = true;
+        auto reader = gazette::io::WarcReader::open(in, gazette::io::WarcLimits{});
+        if (!reader) {
+          std::lock_guard lock(mu);
+          producer_errors.emplace_back(in, reader.error().message);
+          continue;
+        }
+        gazette::io::WarcRecord rec;
+        std::optional<gazette::Error> error;
+        while ((*reader)->next(rec, error)) {
+          if (error) {
+            std::lock_guard lock(mu);
+            ++warc.errors;
+            producer_errors.emplace_back(in, error->message);
+            continue;
+          }
+          if (rec.type != "response") {
+            ++warc.other_types;
+            continue;
+          }
+          ++warc.responses;
+          if (rec.http_status != 200) {
+            ++warc.not_ok;
+            continue;
+          }
+          if (!is_html_type(rec.content_type)) {
+            ++warc.not_html;
+            continue;
+          }
+          Job job{in, true, std::move(rec.body), rec.target_uri, rec.charset, rec.record_id,
+                  rec.date};
+          if (!push(std::move(job))) return;
+        }
+      } else {
+        if (!push(Job::file(in))) return;
+      }
+    }
+  };
 
   auto worker = [&] {
     gazette::Extractor ex;
     while (true) {
       size_t i;
+      Job job;
       {
         std::unique_lock lock(mu);
-        cv_space.wait(lock, [&] { return stop || next_job < written + window; });
-        if (stop || next_job >= jobs.size()) break;
+        cv_work.wait(lock, [&] { return stop || next_job < produced || done_producing; });
+        if (stop || next_job >= produced) break;  // nothing left and nothing to come
         i = next_job++;
+        job = std::move(jobs[i]);
+        jobs[i] = Job();
       }
-      const Job& job = jobs[i];
       Outcome o;
       auto t0 = Clock::now();
       gazette::Result<std::string> data = std::string();
-      if (job.source == "-") {
+      if (job.in_memory) {
+        data = std::move(job.body);
+      } else if (job.source == "-") {
         std::string buf((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
         data = std::move(buf);
       } else {
@@ -202,11 +291,16 @@ int run_extract(const Settings& s) {
         o.text = gazette::error_json(job.source, data.error()) + "\n";
       } else {
         gazette::Options opt = base;
-        opt.url = s.url;
+        opt.url = job.in_memory ? job.url : s.url;
+        if (job.in_memory && !job.charset.empty()) opt.charset = job.charset;
         opt.input_format = input_format_of(job.source, s.input_format);
+        if (job.in_memory && s.input_format == "auto") opt.input_format = gazette::InputFormat::kHtml;
         auto r = ex.extract(*data, opt);
         if (r) {
           r->source = job.source;
+          r->warc_record_id = job.warc_record_id;
+          r->warc_date = job.warc_date;
+          if (job.in_memory && r->url.empty()) r->url = job.url;
           o.text = render(*r, s, several);
           o.ok = true;
         } else {
@@ -214,6 +308,7 @@ int run_extract(const Settings& s) {
           o.text = gazette::error_json(job.source, r.error()) + "\n";
         }
       }
+      o.label = job.in_memory ? job.source + " " + job.url : job.source;
       o.page_ns = static_cast<uint64_t>((Clock::now() - t1).count());
       std::lock_guard lock(mu);
       o.ready = true;
@@ -228,26 +323,34 @@ int run_extract(const Settings& s) {
     add_ns(pages, ex.times().pages);
   };
 
+  std::thread producer([&] {
+    produce();
+    std::lock_guard lock(mu);
+    done_producing = true;
+    cv_work.notify_all();
+    cv_ready.notify_all();
+  });
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
 
   uint64_t output_ns = 0;
-  for (size_t i = 0; i < jobs.size(); ++i) {
+  for (size_t i = 0;; ++i) {
     Outcome o;
     {
       std::unique_lock lock(mu);
-      cv_ready.wait(lock, [&] { return results[i].ready; });
+      cv_ready.wait(lock, [&] { return (i < produced && results[i].ready) || (done_producing && i >= produced); });
+      if (i >= produced) break;
       o = std::move(results[i]);
       results[i] = Outcome();
     }
     add_ns(read_ns, o.read_ns);
     if (o.page_ns > max_page_ns) {
       max_page_ns = o.page_ns;
-      max_page_source = jobs[i].source;
+      max_page_source = o.label;
     }
     if (!o.ok) {
       status = 1;
-      if (!s.quiet) print_error(jobs[i].source, o.message);
+      if (!s.quiet) print_error(o.label, o.message);
     }
     uint64_t t = thread_cpu_ns();
     // In text and Markdown output a failed page has no record; JSON keeps one per page.
@@ -258,6 +361,7 @@ int run_extract(const Settings& s) {
       ++written;
       if (!wrote) stop = true;  // closed pipe: end quietly
       cv_space.notify_all();
+      if (!wrote) cv_work.notify_all();
     }
     if (!wrote) break;
   }
@@ -265,8 +369,23 @@ int run_extract(const Settings& s) {
     std::lock_guard lock(mu);
     stop = true;
     cv_space.notify_all();
+    cv_work.notify_all();
   }
+  producer.join();
   for (auto& t : pool) t.join();
+  for (auto& [path, reason] : producer_errors) {
+    print_error(path, reason);
+    status = 1;
+  }
+  if (any_warc && !s.quiet)
+    std::fprintf(stderr,
+                 "gazette: WARC: %llu responses; skipped %llu not 200, %llu not HTML; "
+                 "%llu other records; %llu errors\n",
+                 static_cast<unsigned long long>(warc.responses),
+                 static_cast<unsigned long long>(warc.not_ok),
+                 static_cast<unsigned long long>(warc.not_html),
+                 static_cast<unsigned long long>(warc.other_types),
+                 static_cast<unsigned long long>(warc.errors));
   bool closed_ok = out.close();
   if (out.broken()) return status;  // the reader went away: not an error of ours
   if (!closed_ok) {

@@ -201,3 +201,46 @@ TEST(Cli, ScrapedTextSeedGivesTheExpectedRecord) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string warc_record(const std::string& type, const std::string& uri, const std::string& block) {
+  return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:" + type + uri.substr(uri.size() - 1) +
+         ">\r\nWARC-Date: 2024-03-04T10:00:00Z\r\nWARC-Target-URI: " + uri +
+         "\r\nContent-Type: application/http; msgtype=" + type + "\r\nContent-Length: " +
+         std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+// A WARC archive: each HTML 200 response becomes a record with the WARC fields; other statuses,
+// other media types and other record types are skipped and counted on stderr.
+TEST(Cli, WarcArchiveGivesOneRecordPerHtmlResponse) {
+  TempDir d;
+  std::string page = slurp(kSeedPage);
+  std::string ok = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
+                   std::to_string(page.size()) + "\r\n\r\n" + page;
+  std::string missing = "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\nnope";
+  std::string image = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG";
+  std::ofstream(d.path() / "crawl.warc", std::ios::binary)
+      << warc_record("request", "https://news.example/a", "GET /a HTTP/1.1\r\n\r\n")
+      << warc_record("response", "https://news.example/a", ok)
+      << warc_record("response", "https://news.example/b", missing)
+      << warc_record("response", "https://news.example/c", image)
+      << warc_record("response", "https://news.example/d", ok);
+  std::string err;
+  RunResult r = gazette("extract " + (d.path() / "crawl.warc").string(), &err);
+  ASSERT_EQ(r.status, 0) << err;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<nlohmann::json> recs;
+  while (std::getline(lines, line)) recs.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_EQ(recs[0]["warc_record_id"], "<urn:uuid:responsea>");
+  EXPECT_EQ(recs[1]["warc_record_id"], "<urn:uuid:responsed>");
+  EXPECT_EQ(recs[0]["warc_date"], "2024-03-04T10:00:00Z");
+  EXPECT_EQ(recs[0]["body"], slurp(fs::path(GAZETTE_FIXTURES) / "seed" / "expected_body.txt"));
+  EXPECT_NE(err.find("4 responses; skipped 1 not 200, 1 not HTML; 1 other records; 0 errors"),
+            std::string::npos)
+      << err;
+}
+
+}  // namespace

@@ -101,6 +101,8 @@ struct Article {
   std::string language;      // BCP 47 tag as the page states it, else detected ("en")
   std::string description;
   std::string image;
+  std::string warc_record_id;  // for a page read from a WARC archive: WARC-Record-ID
+  std::string warc_date;       // and WARC-Date
   std::vector<Block> blocks;  // the body
   std::string body;           // blocks rendered as text (render_body(kText))
 };

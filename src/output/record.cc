@@ -135,6 +135,9 @@ std::string to_json(const Article& a, Format format) {
   w.string_or_null("language", a.language);
   w.string_or_null("description", a.description);
   w.string_or_null("image", a.image);
+  // Only pages read from a WARC archive have these two.
+  if (!a.warc_record_id.empty()) w.string("warc_record_id", a.warc_record_id);
+  if (!a.warc_date.empty()) w.string("warc_date", a.warc_date);
   w.string("body", format == Format::kText ? a.body : render_body(a, format));
   w.finish();
   return out;
