@@ -23,6 +23,7 @@
 #include "gazette/gazette.h"
 #include "io/input.h"
 #include "io/warc.h"
+#include "metadata/date.h"
 #include "output/json.h"
 
 namespace {
@@ -38,6 +39,7 @@ struct Settings {
   std::string charset;
   std::string parser = "gazette";
   std::string input_format = "auto";
+  std::string reference_time;
   std::string stats;
   unsigned jobs = 0;
   size_t max_bytes = 64u << 20;
@@ -293,6 +295,9 @@ int run_extract(const Settings& s) {
         gazette::Options opt = base;
         opt.url = job.in_memory ? job.url : s.url;
         if (job.in_memory && !job.charset.empty()) opt.charset = job.charset;
+        // A WARC record's own date is when the page was fetched: "2 hours ago" is from then.
+        opt.reference_time = job.in_memory && !job.warc_date.empty() ? job.warc_date
+                                                                       : s.reference_time;
         opt.input_format = input_format_of(job.source, s.input_format);
         if (job.in_memory && s.input_format == "auto") opt.input_format = gazette::InputFormat::kHtml;
         auto r = ex.extract(*data, opt);
@@ -445,6 +450,9 @@ int main(int argc, char** argv) {
                       "auto (.txt files are scraped text, the rest HTML), html, or text")
       ->check(CLI::IsMember({"auto", "html", "text"}));
   extract->add_option("--url", s.url, "The page's URL (for standard input or a single file)");
+  extract->add_option("--reference-time", s.reference_time,
+                      "When the pages were fetched (ISO 8601), to resolve relative dates such as "
+                      "\"2 hours ago\"; WARC records use their WARC-Date");
   extract->add_option("--charset", s.charset, "The transport charset, as HTTP Content-Type would give it");
   extract->add_option("--parser", s.parser,
                       "HTML parser: gazette (our own, the default) or gumbo (the reference)")
@@ -461,6 +469,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
+  }
+  if (!s.reference_time.empty()) {
+    auto t = gazette::metadata::parse_date(s.reference_time);
+    if (!t || !t->has_time) {
+      std::fprintf(stderr, "gazette: --reference-time: not a date and time: %s\n",
+                   s.reference_time.c_str());
+      return 2;
+    }
   }
   if (s.url.size() && s.inputs.size() > 1) {
     std::fprintf(stderr, "gazette: --url applies to a single input\n");

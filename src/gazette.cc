@@ -56,9 +56,14 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   decode::to_utf8(page, options.charset, impl_->decoded);
   times_.decode_ns += ns_since(t);
 
+  std::optional<metadata::ParsedDate> reference;
+  if (!options.reference_time.empty()) reference = metadata::parse_date(options.reference_time);
+
   if (options.input_format == InputFormat::kText) {
     t = cpu_now_ns();
-    auto scraped = text::read_scraped_text(impl_->decoded.utf8, options);
+    text::ScrapedTextOptions text_options;
+    text_options.reference_time = reference;
+    auto scraped = text::read_scraped_text(impl_->decoded.utf8, options, text_options);
     times_.extract_ns += ns_since(t);
     if (!scraped) return scraped.error();
     Article article = std::move(scraped->article);
@@ -78,7 +83,7 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
 
   Article article;
   t = cpu_now_ns();
-  metadata::extract(impl_->doc, options.url, article);
+  metadata::extract(impl_->doc, options.url, article, reference);
   times_.metadata_ns += ns_since(t);
 
   t = cpu_now_ns();

@@ -244,3 +244,29 @@ TEST(Cli, WarcArchiveGivesOneRecordPerHtmlResponse) {
 }
 
 }  // namespace
+
+namespace {
+
+// Relative dates need a reference time: without one they are no date at all, with one they
+// resolve against it, keeping its offset.
+TEST(Cli, RelativeDatesResolveAgainstTheReferenceTime) {
+  TempDir d;
+  std::ofstream(d.path() / "rel.html")
+      << "<html lang=fr><head><title>Le conseil vote le budget</title></head><body><article>"
+         "<h1>Le conseil vote le budget</h1><p class=date>Publié il y a 3 heures</p>"
+         "<p>Le conseil municipal a voté mardi soir le nouveau budget, critiqué depuis des mois "
+         "par les habitants, les commerçants et l'opposition, qui réclamaient des moyens.</p>"
+         "<p>Le maire a défendu un budget responsable, tout en promettant une concertation sur "
+         "les investissements des prochaines années, pour les transports et la voirie.</p>"
+         "</article></body></html>";
+  std::string page = (d.path() / "rel.html").string();
+  RunResult without = gazette("extract " + page);
+  ASSERT_EQ(without.status, 0);
+  EXPECT_TRUE(nlohmann::json::parse(without.out)["date_published"].is_null());
+  RunResult with = gazette("extract --reference-time 2024-03-04T12:00:00+01:00 " + page);
+  ASSERT_EQ(with.status, 0);
+  EXPECT_EQ(nlohmann::json::parse(with.out)["date_published"], "2024-03-04T09:00:00+01:00");
+  EXPECT_EQ(gazette("extract --reference-time yesterday " + page).status, 2);
+}
+
+}  // namespace

@@ -126,6 +126,10 @@ struct Options {
   std::string charset;           // transport charset (HTTP Content-Type), when known
   Parser parser = Parser::kGazette;
   InputFormat input_format = InputFormat::kHtml;
+  // The instant relative dates ("2 hours ago", "il y a 3 heures", "gestern") are resolved
+  // against, ISO 8601 with time and offset (a WARC-Date, an HTTP Date). Empty: relative dates
+  // are not dates, so that saved pages give the same record whenever they are read.
+  std::string reference_time;
   size_t max_input_bytes = 64u << 20;
 };
 

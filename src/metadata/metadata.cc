@@ -404,10 +404,22 @@ void collect(const dom::Document& doc, Page& p) {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
+// The reference time of the page being read on this thread (set for the duration of extract()
+// by ReferenceScope): every date of a page is parsed with the same options, from many helpers.
+thread_local const std::optional<ParsedDate>* t_reference = nullptr;
+
+struct ReferenceScope {
+  explicit ReferenceScope(const std::optional<ParsedDate>& r) { t_reference = &r; }
+  ~ReferenceScope() { t_reference = nullptr; }
+  ReferenceScope(const ReferenceScope&) = delete;
+  ReferenceScope& operator=(const ReferenceScope&) = delete;
+};
+
 DateOptions page_date_options() {
   DateOptions o;
   o.min_year = th::kMinYear;
   o.max_year = th::kMaxYear;
+  if (t_reference) o.reference = *t_reference;
   return o;
 }
 
@@ -1213,7 +1225,9 @@ std::string absolute(std::string_view base, const std::string& ref) {
 
 }  // namespace
 
-void extract(const dom::Document& doc, std::string_view page_url, Article& article) {
+void extract(const dom::Document& doc, std::string_view page_url, Article& article,
+             const std::optional<ParsedDate>& reference) {
+  ReferenceScope scope(reference);
   Page p;
   p.root = doc.root();
   collect(doc, p);

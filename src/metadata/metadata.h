@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "gazette/gazette.h"
+#include "metadata/date.h"
 #include "parse/dom.h"
 
 namespace gazette::metadata {
@@ -23,7 +24,9 @@ namespace gazette::metadata {
 // Fills title, authors, date_published, date_modified, site_name, language (as declared),
 // description, url, image of `article` from the parsed page. `page_url` is the URL given by the
 // user ("" if none).
-void extract(const dom::Document& doc, std::string_view page_url, Article& article);
+// `reference` resolves relative dates ("2 hours ago"); without it they are ignored.
+void extract(const dom::Document& doc, std::string_view page_url, Article& article,
+             const std::optional<ParsedDate>& reference = std::nullopt);
 
 // After the body is known: when article.language is empty, detects it from title + body with
 // CLD2 and stores an ISO 639-1 code ("en", "de"); leaves it empty when CLD2 is unsure.
