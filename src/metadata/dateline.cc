@@ -65,41 +65,17 @@ bool in_particles(std::string_view w) {
   return false;
 }
 
-size_t cp_len(unsigned char c) { return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1; }
-
-uint32_t cp_value(std::string_view s, size_t i, size_t len) {
-  auto c = static_cast<unsigned char>(s[i]);
-  if (len == 1 || i + len > s.size()) return c;
-  uint32_t cp = c & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return cp;
-}
-
-// A capital is a letter that text::to_lower changes.
-bool capital_at(std::string_view s, size_t i, size_t len) {
-  std::string_view cp = s.substr(i, len);
-  return text::to_lower(cp) != cp;
-}
-
-// Lowercase letters of the scripts to_lower knows (ASCII, Latin-1, Latin Extended-A).
-bool lowercase_at(std::string_view s, size_t i, size_t len) {
-  uint32_t cp = cp_value(s, i, len);
-  if (cp >= 'a' && cp <= 'z') return true;
-  if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) return true;
-  return cp >= 0x100 && cp <= 0x17F && !capital_at(s, i, len);
-}
-
 bool capitalised(std::string_view w) {
-  return !w.empty() && capital_at(w, 0, cp_len(static_cast<unsigned char>(w[0])));
+  return !w.empty() && text::capital_at(w, 0, text::cp_len(static_cast<unsigned char>(w[0])));
 }
 
 // Has a capital and no lowercase letter: "NEW YORK", "SAINT-ÉTIENNE".
 bool all_capitals(std::string_view s) {
   bool capital = false;
   for (size_t i = 0; i < s.size();) {
-    size_t len = cp_len(static_cast<unsigned char>(s[i]));
-    if (lowercase_at(s, i, len)) return false;
-    if (capital_at(s, i, len)) capital = true;
+    size_t len = text::cp_len(static_cast<unsigned char>(s[i]));
+    if (text::lowercase_at(s, i, len)) return false;
+    if (text::capital_at(s, i, len)) capital = true;
     i += len;
   }
   return capital;
@@ -107,8 +83,8 @@ bool all_capitals(std::string_view s) {
 
 bool has_capital(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
-    size_t len = cp_len(static_cast<unsigned char>(s[i]));
-    if (capital_at(s, i, len)) return true;
+    size_t len = text::cp_len(static_cast<unsigned char>(s[i]));
+    if (text::capital_at(s, i, len)) return true;
     i += len;
   }
   return false;
@@ -139,7 +115,7 @@ std::string usual_case(std::string_view place) {
   size_t word_begin = 0;
   for (size_t i = 0; i < place.size();) {
     auto c = static_cast<unsigned char>(place[i]);
-    size_t len = cp_len(c);
+    size_t len = text::cp_len(c);
     bool separator = c == ' ' || c == '-' || c == '\'' || c == '/' || c == '.';
     if (separator) {
       out += place[i];

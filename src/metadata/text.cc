@@ -314,4 +314,28 @@ std::string resolve_url(std::string_view base, std::string_view ref) {
   return out + tail;
 }
 
+size_t cp_len(unsigned char c) {
+  return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+uint32_t cp_value(std::string_view s, size_t i, size_t len) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (len == 1 || i + len > s.size()) return c;
+  uint32_t cp = c & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
+bool capital_at(std::string_view s, size_t i, size_t len) {
+  std::string_view cp = s.substr(i, len);
+  return to_lower(cp) != cp;
+}
+
+bool lowercase_at(std::string_view s, size_t i, size_t len) {
+  uint32_t cp = cp_value(s, i, len);
+  if (cp >= 'a' && cp <= 'z') return true;
+  if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) return true;
+  return cp >= 0x100 && cp <= 0x17F && !capital_at(s, i, len);
+}
+
 }  // namespace gazette::metadata::text

@@ -1,6 +1,7 @@
 // Small string helpers shared by the metadata module. Internal to src/metadata.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,15 @@ bool istarts_with(std::string_view s, std::string_view prefix);
 
 // Number of Unicode code points in valid UTF-8.
 size_t utf8_length(std::string_view s);
+
+// The length of the UTF-8 sequence that starts with byte `c` (1 for a stray continuation).
+size_t cp_len(unsigned char c);
+// The code point of the `len`-byte sequence at s[i] (the lead byte when it is cut short).
+uint32_t cp_value(std::string_view s, size_t i, size_t len);
+// A capital is a letter that to_lower changes.
+bool capital_at(std::string_view s, size_t i, size_t len);
+// Lowercase letters of the scripts to_lower knows (ASCII, Latin-1, Latin Extended-A).
+bool lowercase_at(std::string_view s, size_t i, size_t len);
 
 // Splits on ASCII whitespace.
 std::vector<std::string_view> split_ws(std::string_view s);

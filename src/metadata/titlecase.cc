@@ -15,32 +15,10 @@
 namespace gazette::metadata {
 namespace {
 
-size_t cp_len(unsigned char c) { return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1; }
-
-uint32_t cp_value(std::string_view s, size_t i, size_t len) {
-  auto c = static_cast<unsigned char>(s[i]);
-  if (len == 1 || i + len > s.size()) return c;
-  uint32_t cp = c & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return cp;
-}
-
-bool capital_at(std::string_view s, size_t i, size_t len) {
-  std::string_view cp = s.substr(i, len);
-  return text::to_lower(cp) != cp;
-}
-
-bool lowercase_at(std::string_view s, size_t i, size_t len) {
-  uint32_t cp = cp_value(s, i, len);
-  if (cp >= 'a' && cp <= 'z') return true;
-  if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) return true;
-  return cp >= 0x100 && cp <= 0x17F && !capital_at(s, i, len);
-}
-
 bool has_capital(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
-    size_t len = cp_len(static_cast<unsigned char>(s[i]));
-    if (capital_at(s, i, len)) return true;
+    size_t len = text::cp_len(static_cast<unsigned char>(s[i]));
+    if (text::capital_at(s, i, len)) return true;
     i += len;
   }
   return false;
@@ -50,8 +28,8 @@ bool has_capital(std::string_view s) {
 // rest as in `lower`: "Kirby" from "KIRBY".
 std::string initial_capital(std::string_view capital_source, std::string_view lower) {
   if (capital_source.empty()) return std::string(lower);
-  size_t a = cp_len(static_cast<unsigned char>(capital_source[0]));
-  size_t b = lower.empty() ? 0 : cp_len(static_cast<unsigned char>(lower[0]));
+  size_t a = text::cp_len(static_cast<unsigned char>(capital_source[0]));
+  size_t b = lower.empty() ? 0 : text::cp_len(static_cast<unsigned char>(lower[0]));
   return std::string(capital_source.substr(0, a)) + std::string(lower.substr(b));
 }
 
@@ -151,8 +129,8 @@ constexpr std::string_view kElisions[] = {"jusqu", "lorsqu", "puisqu", "quoiqu",
                                           "nell", "sull", "all", "coll", "un", "quell"};
 
 bool is_letter_or_digit_at(std::string_view s, size_t i, size_t len) {
-  uint32_t cp = cp_value(s, i, len);
-  return (cp >= '0' && cp <= '9') || capital_at(s, i, len) || lowercase_at(s, i, len) ||
+  uint32_t cp = text::cp_value(s, i, len);
+  return (cp >= '0' && cp <= '9') || text::capital_at(s, i, len) || text::lowercase_at(s, i, len) ||
          cp >= 0x370;
 }
 
@@ -162,9 +140,9 @@ bool is_all_capitals(std::string_view s) {
   size_t capitals = 0, words = 0;
   bool in_word = false;
   for (size_t i = 0; i < s.size();) {
-    size_t len = cp_len(static_cast<unsigned char>(s[i]));
-    if (lowercase_at(s, i, len)) return false;
-    bool cap = capital_at(s, i, len);
+    size_t len = text::cp_len(static_cast<unsigned char>(s[i]));
+    if (text::lowercase_at(s, i, len)) return false;
+    bool cap = text::capital_at(s, i, len);
     if (cap) ++capitals;
     if (cap && !in_word) ++words;
     in_word = cap || (in_word && s[i] != ' ');
@@ -183,7 +161,7 @@ std::string sentence_case(std::string_view headline, std::string_view language) 
   bool prev_proper = false;       // the previous word is a proper noun
   std::string link;               // a linking word right after a proper noun ("du")
   for (size_t i = 0; i < headline.size();) {
-    size_t len = cp_len(static_cast<unsigned char>(headline[i]));
+    size_t len = text::cp_len(static_cast<unsigned char>(headline[i]));
     if (!is_letter_or_digit_at(headline, i, len)) {
       out.append(headline.substr(i, len));
       i += len;
@@ -192,7 +170,7 @@ std::string sentence_case(std::string_view headline, std::string_view language) 
     // A word: letters, digits, inner hyphens and apostrophes.
     size_t e = i;
     while (e < headline.size()) {
-      size_t l = cp_len(static_cast<unsigned char>(headline[e]));
+      size_t l = text::cp_len(static_cast<unsigned char>(headline[e]));
       if (is_letter_or_digit_at(headline, e, l)) {
         e += l;
         continue;
@@ -200,7 +178,7 @@ std::string sentence_case(std::string_view headline, std::string_view language) 
       std::string_view sep = headline.substr(e, l);
       size_t next = e + l;
       if ((sep == "-" || sep == "'" || sep == "’") && next < headline.size() &&
-          is_letter_or_digit_at(headline, next, cp_len(static_cast<unsigned char>(headline[next])))) {
+          is_letter_or_digit_at(headline, next, text::cp_len(static_cast<unsigned char>(headline[next])))) {
         e = next;
         continue;
       }
