@@ -363,6 +363,65 @@ TEST(Html5Tree, DomAccessorsAndTags) {
   EXPECT_EQ(html5::svg_tag_name(svg->first_child->name), "foreignObject");
 }
 
+// 13.2.6.4.7, an "a" start tag while an earlier <a> is in the list of active formatting
+// elements: after the adoption agency algorithm, "remove that element" means the <a> found
+// before it ran. When the algorithm stops at its 8 outer iterations it leaves a clone of the
+// <a> open, and the new <a> nests inside that clone (gumbo closes the clone instead; the
+// differential test calls this class gumbo-a-clone-closed, docs/parser.md).
+TEST(Html5Tree, AnchorCloneLeftByAdoptionAgencyStaysOpen) {
+  std::string html = "<a>";
+  for (int i = 0; i < 8; ++i) html += "<div>";
+  html += "<a>x";
+  std::string tree = dump(html);
+  // Each outer iteration moves the next <div> out of the clone that held it and leaves that
+  // clone empty before it: body: <a>, <div>; each <div>: an empty <a>, the next <div>; the
+  // eighth <div>: the last clone, still open, which takes the new <a>.
+  std::string expected = "| <html>\n|   <head>\n|   <body>\n|     <a>\n";
+  std::string indent = "|     ";
+  for (int i = 0; i < 8; ++i) {
+    expected += indent + "<div>\n";
+    indent += "  ";
+    expected += indent + "<a>\n";
+  }
+  expected += indent + "  <a>\n" + indent + "    \"x\"\n";
+  EXPECT_EQ(tree, expected);
+}
+
+// One parser is reused per thread: a page parsed after another gets a fresh, identical tree.
+TEST(Html5Tree, ReusedParserGivesTheSameTree) {
+  std::string first = dump("<table><tr><td><b><i>x</table><template><p>y</template><svg><a>");
+  std::string second = dump("<!DOCTYPE html><p>Hi <b>there</b>");
+  EXPECT_EQ(second, dump("<!DOCTYPE html><p>Hi <b>there</b>"));
+  EXPECT_EQ(first, dump("<table><tr><td><b><i>x</table><template><p>y</template><svg><a>"));
+  EXPECT_EQ(second, "| <!DOCTYPE html>\n| <html>\n|   <head>\n|   <body>\n|     <p>\n"
+                    "|       \"Hi \"\n|       <b>\n|         \"there\"\n");
+}
+
+// With borrow_input the tree points into the input wherever the parser did not change a
+// string (the Extractor's mode); without, every string is the arena's own copy.
+TEST(Html5Tree, BorrowedInputIsViewedNotCopied) {
+  std::string html = "<p title=plain>unchanged text<p title='a&amp;b'>x&amp;y";
+  auto inside = [&](std::string_view s) {
+    return s.data() >= html.data() && s.data() + s.size() <= html.data() + html.size();
+  };
+  for (bool borrow : {true, false}) {
+    Document doc;
+    html5::parse_html5(html, doc, borrow);
+    Node* p1 = doc.body()->first_child;
+    Node* p2 = p1->next;
+    ASSERT_NE(p2, nullptr);
+    EXPECT_EQ(p1->first_child->text, "unchanged text");
+    EXPECT_EQ(p1->attr("title"), "plain");
+    EXPECT_EQ(inside(p1->first_child->text), borrow);
+    EXPECT_EQ(inside(p1->attr("title")), borrow);
+    // Decoded character references are never views into the input.
+    EXPECT_EQ(p2->attr("title"), "a&b");
+    EXPECT_FALSE(inside(p2->attr("title")));
+    EXPECT_EQ(p2->first_child->text, "x&y");
+    EXPECT_FALSE(inside(p2->first_child->text));
+  }
+}
+
 TEST(Html5Tree, MarksAreZeroAfterParsing) {
   Document doc;
   html5::parse_html5("<table><tr><td><b><i>x</b>y<div>z", doc);

@@ -125,6 +125,12 @@ class Arena {
   void release();
   // Bytes currently reserved from the system.
   size_t capacity() const;
+  // Bytes handed out since the last reset() (plus the unused tails of the blocks passed).
+  size_t used() const;
+  // Right after reset(): when the kept blocks hold less than `bytes`, replaces them by one
+  // block of `bytes`, so that a parser that knows its input size sizes the arena once instead
+  // of growing it block by block (and a reused arena does not keep a chain of small blocks).
+  void reserve(size_t bytes);
 
  private:
   void grow(size_t at_least);
@@ -165,12 +171,28 @@ class Document {
 
   // Drops the whole tree in O(1) and keeps the memory for the next page.
   void clear();
+  // clear(), with the arena sized for a page of `input_bytes` of UTF-8, and, when `borrowed`
+  // is not empty, borrow(borrowed) (parsers call this).
+  void clear_for_input(size_t input_bytes, std::string_view borrowed = {});
+
+  // Strings that lie inside `input` are kept as views into it instead of being copied into the
+  // arena (text, attribute values and names that the parser did not have to change). `input`
+  // must stay alive and unchanged for as long as the tree is used, until the next clear().
+  void borrow(std::string_view input) { borrowed_ = input; }
+  // `s` as the tree keeps it: a view when it lies in the borrowed input, else an arena copy.
+  std::string_view keep(std::string_view s) {
+    if (!borrowed_.empty() && s.data() >= borrowed_.data() &&
+        s.data() + s.size() <= borrowed_.data() + borrowed_.size())
+      return s;
+    return arena_.copy(s);
+  }
   size_t node_count() const { return node_count_; }
 
  private:
   Arena arena_;
   Node* root_ = nullptr;
   size_t node_count_ = 0;
+  std::string_view borrowed_;
 };
 
 // Depth-first pre-order traversal of the subtree under `root` (root included). `f(Node*)`

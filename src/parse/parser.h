@@ -18,7 +18,11 @@ enum class Backend {
 };
 
 // Parses `utf8` (must be valid UTF-8: the decoder's output) into `doc`, which is cleared first.
-void parse_html(std::string_view utf8, dom::Document& doc, Backend backend = Backend::kGazette);
+// With `borrow_input` the tree may keep views into `utf8` instead of copies (the Gazette
+// backend does; gumbo's tree is always copied): `utf8` must then stay alive and unchanged for
+// as long as `doc` is used, until doc.clear() or the next parse into it.
+void parse_html(std::string_view utf8, dom::Document& doc, Backend backend = Backend::kGazette,
+                bool borrow_input = false);
 
 // The gumbo backend alone (gumbo_backend.cc).
 void parse_with_gumbo(std::string_view utf8, dom::Document& doc);

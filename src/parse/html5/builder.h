@@ -114,8 +114,11 @@ enum class Scope : uint8_t { kDefault, kListItem, kButton, kTable };
 class TreeBuilder final : public TokenSink {
  public:
   explicit TreeBuilder(dom::Document& doc);
+  // Makes the builder parse into `doc` next, as if newly constructed (buffers keep their
+  // capacity).
+  void rebind(dom::Document& doc);
 
-  Html5Result parse(std::string_view utf8);
+  Html5Result parse(std::string_view utf8, bool borrow_input = false);
   // Streaming (Html5StreamParser).
   void begin_stream();
   void feed(std::string_view chunk) { tokenizer_.feed(chunk); }
@@ -223,7 +226,7 @@ class TreeBuilder final : public TokenSink {
   void remove_formatting(size_t index);
 
   // ----- state -----
-  dom::Document& doc_;
+  dom::Document* doc_;  // never null
   Tokenizer tokenizer_;
   Mode mode_ = Mode::kInitial;
   Mode original_mode_ = Mode::kInitial;

@@ -6,7 +6,7 @@ namespace gazette::html5::detail {
 bool TreeBuilder::after_after_body(Tk& t) {
   switch (t.type) {
     case TokenType::kComment:
-      insert_comment_at({doc_.root(), nullptr}, t.data);
+      insert_comment_at({doc_->root(), nullptr}, t.data);
       return true;
     case TokenType::kDoctype:
       return in_body(t);

@@ -9,7 +9,7 @@ bool TreeBuilder::before_html(Tk& t) {
       error();
       return true;
     case TokenType::kComment:
-      insert_comment_at({doc_.root(), nullptr}, t.data);
+      insert_comment_at({doc_->root(), nullptr}, t.data);
       return true;
     case TokenType::kCharacters: {
       size_t n = leading_ws(t.data);
@@ -21,7 +21,7 @@ bool TreeBuilder::before_html(Tk& t) {
       if (t.id == el::Html) {
         // Create an element for the token, append it to the Document, push it.
         dom::Node* html = create_element(t, dom::Namespace::kHtml);
-        dom::Document::append_child(doc_.root(), html);
+        dom::Document::append_child(doc_->root(), html);
         push(html, el::Html, dom::Namespace::kHtml);
         mode_ = Mode::kBeforeHead;
         return true;
@@ -37,8 +37,8 @@ bool TreeBuilder::before_html(Tk& t) {
       break;
   }
   // Anything else: an html element, appended to the Document; reprocess.
-  dom::Node* html = doc_.create_element(dom::Tag::Html, {});
-  dom::Document::append_child(doc_.root(), html);
+  dom::Node* html = doc_->create_element(dom::Tag::Html, {});
+  dom::Document::append_child(doc_->root(), html);
   push(html, el::Html, dom::Namespace::kHtml);
   mode_ = Mode::kBeforeHead;
   return false;

@@ -105,7 +105,7 @@ bool TreeBuilder::initial(Tk& t) {
     }
     case TokenType::kComment:
       // Insert a comment as the last child of the Document.
-      insert_comment_at({doc_.root(), nullptr}, t.data);
+      insert_comment_at({doc_->root(), nullptr}, t.data);
       return true;
     case TokenType::kDoctype: {
       if (t.name != "html" || t.has_public_id ||
@@ -114,7 +114,7 @@ bool TreeBuilder::initial(Tk& t) {
       // Append a DocumentType node (kept in the result, not in the tree).
       doctype_.present = true;
       doctype_.position = 0;
-      for (dom::Node* c = doc_.root()->first_child; c; c = c->next) ++doctype_.position;
+      for (dom::Node* c = doc_->root()->first_child; c; c = c->next) ++doctype_.position;
       doctype_.name.assign(t.name);
       doctype_.public_id.assign(t.public_id);
       doctype_.system_id.assign(t.system_id);

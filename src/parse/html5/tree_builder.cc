@@ -130,12 +130,36 @@ bool is_html_integration_point(const Open& e) {
 // ---------------------------------------------------------------------------------------------
 // Construction, entry points, dispatch.
 
-TreeBuilder::TreeBuilder(Document& doc) : doc_(doc), tokenizer_(*this) {
+TreeBuilder::TreeBuilder(Document& doc) : doc_(&doc), tokenizer_(*this) {
   stack_.reserve(kMaxStackDepth + 2);
 }
 
-Html5Result TreeBuilder::parse(std::string_view utf8) {
-  doc_.clear();
+void TreeBuilder::rebind(Document& doc) {
+  // Everything a parse leaves behind goes back to its initial value; the vectors and strings
+  // keep their capacity, which is the point of reusing one builder per thread.
+  doc_ = &doc;
+  tokenizer_.reset(std::string_view());
+  mode_ = original_mode_ = Mode::kInitial;
+  stack_.clear();
+  count_.fill(0);
+  formatting_.clear();
+  template_modes_.clear();
+  head_ = form_ = nullptr;
+  frameset_ok_ = true;
+  foster_parenting_ = fragment_ = skip_newline_ = done_ = selectedcontent_seen_ = false;
+  context_ = Open{nullptr, el::kOther, Namespace::kHtml};
+  quirks_ = QuirksMode::kNoQuirks;
+  doctype_ = DoctypeInfo();
+  errors_ = 0;
+  table_text_.clear();
+  table_text_dirty_ = false;
+  text_node_ = nullptr;
+  pending_text_.clear();
+  attr_buf_.clear();
+}
+
+Html5Result TreeBuilder::parse(std::string_view utf8, bool borrow_input) {
+  doc_->clear_for_input(utf8.size(), borrow_input ? utf8 : std::string_view());
   tokenizer_.reset(utf8);
   tokenizer_.run();
   return end();
@@ -152,7 +176,7 @@ Html5Result TreeBuilder::end() {
 }
 
 void TreeBuilder::begin_stream() {
-  doc_.clear();
+  doc_->clear();
   tokenizer_.begin_stream();
 }
 
@@ -163,7 +187,7 @@ Html5Result TreeBuilder::finish_stream() {
 
 Html5Result TreeBuilder::parse_fragment(std::string_view utf8, std::string_view context_name,
                                         Namespace context_ns) {
-  doc_.clear();
+  doc_->clear();
   fragment_ = true;
   // 13.4 "parsing HTML fragments".
   std::string lower(context_name);
@@ -171,7 +195,7 @@ Html5Result TreeBuilder::parse_fragment(std::string_view utf8, std::string_view 
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   el::Id cid = element_id(lower);
   dom::Tag ctag = cid < el::kFirstExtra ? static_cast<dom::Tag>(cid) : dom::Tag::kUnknown;
-  Node* ctx = doc_.create_element(ctag, lower, context_ns);
+  Node* ctx = doc_->create_element(ctag, lower, context_ns);
   context_ = {ctx, cid, context_ns};
   // 4. The tokenizer's state from the context element.
   tokenizer_.reset(utf8);
@@ -194,8 +218,8 @@ Html5Result TreeBuilder::parse_fragment(std::string_view utf8, std::string_view 
     }
   }
   // 5-7. The root html element, the stack.
-  Node* root = doc_.create_element(dom::Tag::Html, {});
-  Document::append_child(doc_.root(), root);
+  Node* root = doc_->create_element(dom::Tag::Html, {});
+  Document::append_child(doc_->root(), root);
   push(root, el::Html, Namespace::kHtml);
   // 8. A template context starts in "in template".
   if (context_ns == Namespace::kHtml && cid == el::Template)
@@ -208,7 +232,7 @@ Html5Result TreeBuilder::parse_fragment(std::string_view utf8, std::string_view 
   // 14. The root's children are the result: move them to the document.
   while (Node* c = root->first_child) {
     Document::remove(c);
-    Document::append_child(doc_.root(), c);
+    Document::append_child(doc_->root(), c);
   }
   Document::remove(root);
   Html5Result r;
@@ -368,12 +392,12 @@ void TreeBuilder::maybe_clone_option(Node* option) {
     todo.pop_back();
     Node* copy;
     if (src->is_element()) {
-      copy = doc_.create_element(src->tag, src->name, src->ns);
+      copy = doc_->create_element(src->tag, src->name, src->ns);
       copy->attrs = src->attrs;
       copy->attr_count = src->attr_count;
       for (const Node* c = src->last_child; c; c = c->prev) todo.push_back({c, copy});
     } else {
-      copy = src->type == dom::NodeType::kText ? doc_.create_text({}) : doc_.create_comment({});
+      copy = src->type == dom::NodeType::kText ? doc_->create_text({}) : doc_->create_comment({});
       copy->text = src->text;  // arena-owned: shared
     }
     Document::append_child(parent, copy);
@@ -513,8 +537,8 @@ void TreeBuilder::insert_at(const Place& p, Node* node) {
 Node* TreeBuilder::create_element(const Tk& t, Namespace ns) {
   dom::Tag tag = (t.id != el::kOther && t.id < el::kFirstExtra) ? static_cast<dom::Tag>(t.id)
                                                                  : dom::Tag::kUnknown;
-  Node* n = doc_.create_element(tag, t.name, ns);
-  if (!t.attributes.empty()) doc_.set_attributes(n, t.attributes.data(), t.attributes.size());
+  Node* n = doc_->create_element(tag, t.name, ns);
+  if (!t.attributes.empty()) doc_->set_attributes(n, t.attributes.data(), t.attributes.size());
   return n;
 }
 
@@ -557,12 +581,12 @@ void TreeBuilder::insert_characters_at(const Place& p, std::string_view data) {
     pending_text_.append(data);
     return;
   }
-  insert_at(p, doc_.create_text(data));
+  insert_at(p, doc_->create_text(data));
 }
 
 void TreeBuilder::flush_text() {
   if (!text_node_) return;
-  text_node_->text = doc_.arena().copy(pending_text_);
+  text_node_->text = doc_->arena().copy(pending_text_);
   text_node_ = nullptr;
 }
 
@@ -571,7 +595,7 @@ void TreeBuilder::insert_comment(std::string_view data) {
 }
 
 void TreeBuilder::insert_comment_at(const Place& p, std::string_view data) {
-  insert_at(p, doc_.create_comment(data));
+  insert_at(p, doc_->create_comment(data));
 }
 
 void TreeBuilder::add_missing_attributes(Node* element, const Tk& t) {
@@ -579,7 +603,7 @@ void TreeBuilder::add_missing_attributes(Node* element, const Tk& t) {
   for (const dom::Attribute& a : t.attributes)
     if (!element->has_attr(a.name)) attr_buf_.push_back(a);
   if (attr_buf_.size() != element->attr_count)
-    doc_.set_attributes(element, attr_buf_.data(), attr_buf_.size());
+    doc_->set_attributes(element, attr_buf_.data(), attr_buf_.size());
 }
 
 // 13.2.6.2 The generic raw text and generic RCDATA element parsing algorithms.
@@ -744,7 +768,7 @@ void TreeBuilder::reconstruct_formatting() {
     Fmt& f = formatting_[i];
     cap_depth();
     Place p = appropriate_place();
-    Node* n = clone_element(doc_, f.node);
+    Node* n = clone_element(*doc_, f.node);
     insert_at(p, n);
     push(n, f.id, Namespace::kHtml);
     f.node = n;
@@ -826,7 +850,7 @@ bool TreeBuilder::adoption_agency(Tk& t) {
         continue;
       }
       // 4.13.6 Replace node by a new element in the list and the stack.
-      Node* clone = clone_element(doc_, node);
+      Node* clone = clone_element(*doc_, node);
       formatting_[static_cast<size_t>(ni)].node = clone;
       stack_[idx].node = clone;
       clone->mark = static_cast<uint32_t>(idx + 1);
@@ -842,7 +866,7 @@ bool TreeBuilder::adoption_agency(Tk& t) {
     Document::remove(last);
     insert_at(appropriate_place(common_ancestor), last);
     // 4.15-4.17 A new element for the formatting element takes the furthest block's children.
-    Node* ne = clone_element(doc_, fe);
+    Node* ne = clone_element(*doc_, fe);
     Node* c = furthest->first_child;
     ne->first_child = c;
     ne->last_child = furthest->last_child;
@@ -875,9 +899,14 @@ bool TreeBuilder::adoption_agency(Tk& t) {
 // ---------------------------------------------------------------------------------------------
 // Entry points.
 
-Html5Result parse_html5(std::string_view utf8, dom::Document& doc) {
-  detail::TreeBuilder b(doc);
-  return b.parse(utf8);
+Html5Result parse_html5(std::string_view utf8, dom::Document& doc, bool borrow_input) {
+  // One builder per thread, reused page after page: its stack, lists and the tokenizer's
+  // buffers settle at the sizes the largest page needed and are not allocated again.
+  thread_local detail::TreeBuilder builder(doc);
+  builder.rebind(doc);
+  Html5Result r = builder.parse(utf8, borrow_input);
+  builder.rebind(doc);  // holds no pointer into `doc` or `utf8` between calls
+  return r;
 }
 
 Html5StreamParser::Html5StreamParser(dom::Document& doc)

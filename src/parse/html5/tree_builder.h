@@ -72,8 +72,11 @@ struct Html5Result {
   size_t parse_errors = 0;  // tokenizer and tree construction parse errors
 };
 
-// Parses a whole document into `doc` (cleared first). `utf8` must be valid UTF-8.
-Html5Result parse_html5(std::string_view utf8, dom::Document& doc);
+// Parses a whole document into `doc` (cleared first). `utf8` must be valid UTF-8. With
+// `borrow_input`, the tree keeps views into `utf8` instead of copies of the text and attribute
+// values it did not have to change (Document::borrow): `utf8` must then outlive the tree's use.
+// One parser is kept per thread and reused (its buffers keep their capacity).
+Html5Result parse_html5(std::string_view utf8, dom::Document& doc, bool borrow_input = false);
 
 namespace detail {
 class TreeBuilder;
