@@ -17,6 +17,9 @@ packages=(
   zlib1g-dev          # .gz pages
   libisal-dev         # fast inflate (igzip) for WARC archives
   libbrotli-dev       # brotli Content-Encoding in WARC responses
+  libzstd-dev         # .warc.zst input and .zst output
+  libcurl4-openssl-dev  # live URLs
+  libcpp-httplib-dev  # tests: a loopback HTTP server for the live-URL tests
   libgtest-dev libgmock-dev googletest
 )
 
