@@ -18,10 +18,13 @@
 #include <string>
 #include <thread>
 #include <time.h>
+#include <unistd.h>
 #include <vector>
+#include <filesystem>
 
 #include "gazette/gazette.h"
 #include "io/input.h"
+#include "io/output_file.h"
 #include "io/warc.h"
 #include "metadata/date.h"
 #include "output/json.h"
@@ -44,6 +47,7 @@ struct Settings {
   unsigned jobs = 0;
   size_t max_bytes = 64u << 20;
   bool quiet = false;
+  bool unordered = false;
 };
 
 // One page to process: a file path, "-" for standard input, or a response record of a WARC
@@ -52,6 +56,7 @@ struct Job {
   std::string source;
   bool in_memory = false;
   std::string body, url, charset, warc_record_id, warc_date;
+  uint64_t input_bytes = 0;  // of the input's size, for progress (a WARC: its share of the file)
 
   static Job file(std::string path) {
     Job j;
@@ -82,8 +87,8 @@ struct Outcome {
   std::string message;     // for stderr, empty when fine
   std::string label;       // the page in messages: its path, or "archive URL" for WARC records
   bool ok = false;
-  bool ready = false;
   uint64_t read_ns = 0, page_ns = 0;
+  uint64_t input_bytes = 0, html_bytes = 0;
 };
 
 std::string render(const gazette::Article& a, const Settings& s, bool several) {
@@ -109,27 +114,6 @@ std::string render(const gazette::Article& a, const Settings& s, bool several) {
   return out;
 }
 
-class Output {
- public:
-  explicit Output(FILE* f) : f_(f) {}
-  // False once the reader has gone away (closed pipe) or the disk fails.
-  bool write(const std::string& s) {
-    if (broken_) return false;
-    if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) broken_ = true;
-    return !broken_;
-  }
-  bool close() {
-    bool ok = std::fflush(f_) == 0 && !broken_;
-    if (f_ != stdout) ok = std::fclose(f_) == 0 && ok;
-    return ok;
-  }
-  bool broken() const { return broken_; }
-
- private:
-  FILE* f_;
-  bool broken_ = false;
-};
-
 // --input-format auto: .txt (and .txt.gz) files are scraped text, everything else HTML.
 gazette::InputFormat input_format_of(const std::string& source, const std::string& flag) {
   if (flag == "text") return gazette::InputFormat::kText;
@@ -154,6 +138,23 @@ uint64_t thread_cpu_ns() {
 
 void add_ns(std::atomic<uint64_t>& a, uint64_t v) { a.fetch_add(v, std::memory_order_relaxed); }
 
+// Human-friendly durations and sizes for the progress line.
+std::string format_eta(double seconds) {
+  char buf[32];
+  auto t = static_cast<long long>(seconds + 0.5);
+  if (t >= 3600)
+    std::snprintf(buf, sizeof buf, "%lldh%02lldm", t / 3600, t / 60 % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%lldm%02llds", t / 60, t % 60);
+  return buf;
+}
+
+uint64_t file_size_or_zero(const std::string& path) {
+  std::error_code ec;
+  auto n = std::filesystem::file_size(path, ec);
+  return ec ? 0 : static_cast<uint64_t>(n);
+}
+
 int run_extract(const Settings& s) {
   int status = 0;
   // Text and Markdown output put a header before each article when there may be several.
@@ -163,15 +164,12 @@ int run_extract(const Settings& s) {
     if (is_warc_name(in) || (in != "-" && std::filesystem::is_directory(in, ec))) several = true;
   }
 
-  FILE* out_file = stdout;
-  if (!s.output.empty() && s.output != "-") {
-    out_file = std::fopen(s.output.c_str(), "wb");
-    if (!out_file) {
-      print_error(s.output, std::strerror(errno));
-      return 2;
-    }
+  auto opened = gazette::io::OutputFile::open(s.output);
+  if (!opened) {
+    print_error(s.output, opened.error().message);
+    return 2;
   }
-  Output out(out_file);
+  gazette::io::OutputFile& out = **opened;
 
   unsigned threads = s.jobs ? s.jobs : std::max(1u, std::thread::hardware_concurrency());
 
@@ -181,35 +179,51 @@ int run_extract(const Settings& s) {
   base.parser = s.parser == "gumbo" ? gazette::Parser::kGumbo : gazette::Parser::kGazette;
 
   // One producer (expanding directories and reading WARC archives), `threads` workers, and
-  // this thread writing results in input order. The producer stays at most `window` pages
-  // ahead of the writer, so memory is bounded however many pages or records there are.
-  // Invariant: jobs[i] and results[i] exist for i < produced; jobs are deques so that growing
-  // them never moves an element, and everything shared is touched under `mu`.
-  std::deque<Job> jobs;
-  std::deque<Outcome> results;
+  // this thread writing results. Pages live in a ring of `window` slots: page i in slot
+  // i % window, from the producer's push until the writer has written it, so memory is bounded
+  // however many pages or records there are. In input order (the default) the writer takes
+  // page 0, 1, 2...; with --unordered it takes whichever is done first.
+  // Invariants: written <= produced <= written + window (ordered) ; a slot is kFree, or holds
+  // page i with produced > i. Everything shared is touched under `mu`.
+  struct Slot {
+    enum class State { kFree, kQueued, kTaken, kDone } state = State::kFree;
+    Job job;
+    Outcome outcome;
+  };
+  const size_t window = 16 * threads;
+  std::vector<Slot> slots(window);
+  std::deque<size_t> finished;  // --unordered: done pages, in the order they finished
   std::mutex mu;
   std::condition_variable cv_ready, cv_space, cv_work;
   size_t produced = 0, next_job = 0, written = 0;
   bool done_producing = false;
-  const size_t window = 16 * threads;
   std::atomic<bool> stop{false};
   std::atomic<uint64_t> decode_ns{0}, parse_ns{0}, extract_ns{0}, metadata_ns{0}, read_ns{0},
-      bytes{0}, pages{0};
+      bytes{0}, pages{0}, warc_ns{0}, inflate_ns{0};
+  // Progress: input bytes (file sizes; for a WARC, its compressed bytes) known and consumed.
+  std::atomic<uint64_t> input_total{0};
+  std::atomic<bool> total_known{true};
   uint64_t max_page_ns = 0;
   std::string max_page_source;
   std::vector<std::pair<std::string, std::string>> producer_errors;
   WarcCounts warc;
   bool any_warc = false;
 
+  for (const std::string& in : s.inputs) {
+    std::error_code ec;
+    if (in == "-") total_known = false;
+    else if (!std::filesystem::is_directory(in, ec)) input_total += file_size_or_zero(in);
+  }
+
   auto push = [&](Job job) {
     std::unique_lock lock(mu);
-    cv_space.wait(lock, [&] { return stop || produced < written + window; });
+    Slot& slot = slots[produced % window];
+    cv_space.wait(lock, [&] { return stop || slot.state == Slot::State::kFree; });
     if (stop) return false;
-    jobs.push_back(std::move(job));
-    results.emplace_back();
+    slot.job = std::move(job);
+    slot.state = Slot::State::kQueued;
     ++produced;
     cv_work.notify_one();
-    cv_ready.notify_all();
     return true;
   };
 
@@ -218,8 +232,13 @@ int run_extract(const Settings& s) {
       std::error_code ec;
       if (in != "-" && std::filesystem::is_directory(in, ec)) {
         std::vector<std::pair<std::string, std::string>> errors;
-        for (auto& p : gazette::io::list_pages(in, errors))
-          if (!push(Job::file(std::move(p)))) return;
+        std::vector<std::string> listed = gazette::io::list_pages(in, errors);
+        for (const std::string& p : listed) input_total += file_size_or_zero(p);
+        for (auto& p : listed) {
+          Job job = Job::file(std::move(p));
+          job.input_bytes = file_size_or_zero(job.source);
+          if (!push(std::move(job))) return;
+        }
         std::lock_guard lock(mu);
         for (auto& e : errors) producer_errors.push_back(std::move(e));
       } else if (is_warc_name(in)) {
@@ -232,7 +251,12 @@ int run_extract(const Settings& s) {
         }
         gazette::io::WarcRecord rec;
         std::optional<gazette::Error> error;
-        while ((*reader)->next(rec, error)) {
+        uint64_t consumed = 0;  // of this file, already counted as progress
+        while (true) {
+          uint64_t t0 = thread_cpu_ns();
+          bool more = (*reader)->next(rec, error);
+          add_ns(warc_ns, thread_cpu_ns() - t0);
+          if (!more) break;
           if (error) {
             std::lock_guard lock(mu);
             ++warc.errors;
@@ -254,10 +278,16 @@ int run_extract(const Settings& s) {
           }
           Job job{in, true, std::move(rec.body), rec.target_uri, rec.charset, rec.record_id,
                   rec.date};
+          uint64_t now_read = (*reader)->bytes_read();
+          job.input_bytes = now_read - consumed;
+          consumed = now_read;
           if (!push(std::move(job))) return;
         }
+        add_ns(inflate_ns, (*reader)->inflate_ns());
       } else {
-        if (!push(Job::file(in))) return;
+        Job job = Job::file(in);
+        job.input_bytes = in == "-" ? 0 : file_size_or_zero(in);
+        if (!push(std::move(job))) return;
       }
     }
   };
@@ -272,10 +302,13 @@ int run_extract(const Settings& s) {
         cv_work.wait(lock, [&] { return stop || next_job < produced || done_producing; });
         if (stop || next_job >= produced) break;  // nothing left and nothing to come
         i = next_job++;
-        job = std::move(jobs[i]);
-        jobs[i] = Job();
+        Slot& slot = slots[i % window];
+        job = std::move(slot.job);
+        slot.job = Job();
+        slot.state = Slot::State::kTaken;
       }
       Outcome o;
+      o.input_bytes = job.input_bytes;
       auto t0 = Clock::now();
       gazette::Result<std::string> data = std::string();
       if (job.in_memory) {
@@ -292,6 +325,7 @@ int run_extract(const Settings& s) {
         o.message = data.error().message;
         o.text = gazette::error_json(job.source, data.error()) + "\n";
       } else {
+        o.html_bytes = data->size();
         gazette::Options opt = base;
         opt.url = job.in_memory ? job.url : s.url;
         if (job.in_memory && !job.charset.empty()) opt.charset = job.charset;
@@ -316,8 +350,10 @@ int run_extract(const Settings& s) {
       o.label = job.in_memory ? job.source + " " + job.url : job.source;
       o.page_ns = static_cast<uint64_t>((Clock::now() - t1).count());
       std::lock_guard lock(mu);
-      o.ready = true;
-      results[i] = std::move(o);
+      Slot& slot = slots[i % window];
+      slot.outcome = std::move(o);
+      slot.state = Slot::State::kDone;
+      if (s.unordered) finished.push_back(i);
       cv_ready.notify_all();
     }
     add_ns(decode_ns, ex.times().decode_ns);
@@ -328,6 +364,7 @@ int run_extract(const Settings& s) {
     add_ns(pages, ex.times().pages);
   };
 
+  auto started = Clock::now();
   std::thread producer([&] {
     produce();
     std::lock_guard lock(mu);
@@ -338,37 +375,92 @@ int run_extract(const Settings& s) {
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
 
+  // The live progress line: on a terminal only, at most 5 times a second.
+  const bool progress = !s.quiet && isatty(fileno(stderr)) != 0;
+  auto last_progress = started;
+  uint64_t done_input = 0, done_html = 0, articles = 0, failed = 0;
+  auto show_progress = [&](bool final) {
+    auto now = Clock::now();
+    if (!final && now - last_progress < std::chrono::milliseconds(200)) return;
+    last_progress = now;
+    double secs = std::chrono::duration<double>(now - started).count();
+    if (final) {
+      std::fputs("\r\033[K", stderr);
+      return;
+    }
+    std::string line = "\r\033[Kgazette: " + std::to_string(written) + " pages";
+    char buf[96];
+    if (secs > 0) {
+      std::snprintf(buf, sizeof buf, ", %.0f pages/s, %.1f MB/s", written / secs,
+                    done_html / 1e6 / secs);
+      line += buf;
+    }
+    uint64_t total = input_total.load();
+    if (total_known && total > 0 && done_input > 0 && done_input <= total) {
+      std::snprintf(buf, sizeof buf, ", %.0f%%, ETA %s", 100.0 * done_input / total,
+                    format_eta(secs * static_cast<double>(total - done_input) / done_input).c_str());
+      line += buf;
+    }
+    std::fputs(line.c_str(), stderr);
+    std::fflush(stderr);
+  };
+
   uint64_t output_ns = 0;
-  for (size_t i = 0;; ++i) {
+  bool reader_gone = false;
+  while (true) {
     Outcome o;
+    size_t i;
     {
       std::unique_lock lock(mu);
-      cv_ready.wait(lock, [&] { return (i < produced && results[i].ready) || (done_producing && i >= produced); });
-      if (i >= produced) break;
-      o = std::move(results[i]);
-      results[i] = Outcome();
+      if (s.unordered) {
+        cv_ready.wait(lock, [&] { return !finished.empty() || (done_producing && written >= produced); });
+        if (finished.empty()) break;
+        i = finished.front();
+        finished.pop_front();
+      } else {
+        i = written;
+        Slot& next = slots[i % window];
+        cv_ready.wait(lock, [&] {
+          return (i < produced && next.state == Slot::State::kDone) || (done_producing && i >= produced);
+        });
+        if (i >= produced) break;
+      }
+      o = std::move(slots[i % window].outcome);
+      slots[i % window].outcome = Outcome();
     }
     add_ns(read_ns, o.read_ns);
     if (o.page_ns > max_page_ns) {
       max_page_ns = o.page_ns;
       max_page_source = o.label;
     }
-    if (!o.ok) {
+    if (o.ok) {
+      ++articles;
+    } else {
+      ++failed;
       status = 1;
-      if (!s.quiet) print_error(o.label, o.message);
+      if (!s.quiet) {
+        if (progress) std::fputs("\r\033[K", stderr);
+        print_error(o.label, o.message);
+      }
     }
+    done_input += o.input_bytes;
+    done_html += o.html_bytes;
     uint64_t t = thread_cpu_ns();
     // In text and Markdown output a failed page has no record; JSON keeps one per page.
     bool wrote = (s.format != "json" && !o.ok) ? true : out.write(o.text);
     output_ns += thread_cpu_ns() - t;
     {
       std::lock_guard lock(mu);
+      slots[i % window].state = Slot::State::kFree;
       ++written;
-      if (!wrote) stop = true;  // closed pipe: end quietly
+      if (!wrote) stop = true;  // closed pipe or failed disk: end (quietly for a pipe)
       cv_space.notify_all();
-      if (!wrote) cv_work.notify_all();
     }
-    if (!wrote) break;
+    if (!wrote) {
+      reader_gone = true;
+      break;
+    }
+    if (progress) show_progress(false);
   }
   {
     std::lock_guard lock(mu);
@@ -378,24 +470,29 @@ int run_extract(const Settings& s) {
   }
   producer.join();
   for (auto& t : pool) t.join();
+  if (progress) show_progress(true);
+  uint64_t wall_ns = static_cast<uint64_t>((Clock::now() - started).count());
   for (auto& [path, reason] : producer_errors) {
     print_error(path, reason);
     status = 1;
   }
-  if (any_warc && !s.quiet)
-    std::fprintf(stderr,
-                 "gazette: WARC: %llu responses; skipped %llu not 200, %llu not HTML; "
-                 "%llu other records; %llu errors\n",
-                 static_cast<unsigned long long>(warc.responses),
-                 static_cast<unsigned long long>(warc.not_ok),
-                 static_cast<unsigned long long>(warc.not_html),
-                 static_cast<unsigned long long>(warc.other_types),
-                 static_cast<unsigned long long>(warc.errors));
   bool closed_ok = out.close();
-  if (out.broken()) return status;  // the reader went away: not an error of ours
+  if (reader_gone && (s.output.empty() || s.output == "-")) return status;  // not our error
   if (!closed_ok) {
     print_error(s.output.empty() ? "<stdout>" : s.output, "write failed");
     return 1;
+  }
+  // One summary line for batches (several pages, a directory, an archive).
+  if (!s.quiet && (several || any_warc)) {
+    std::string line = "gazette: " + std::to_string(written) + " pages: " +
+                       std::to_string(articles) + " articles, " + std::to_string(failed) +
+                       " without article";
+    if (any_warc)
+      line += "; WARC: " + std::to_string(warc.responses) + " responses; skipped " +
+              std::to_string(warc.not_ok) + " not 200, " + std::to_string(warc.not_html) +
+              " not HTML; " + std::to_string(warc.other_types) + " other records; " +
+              std::to_string(warc.errors) + " errors";
+    std::fprintf(stderr, "%s\n", line.c_str());
   }
 
   if (!s.stats.empty()) {
@@ -407,18 +504,22 @@ int run_extract(const Settings& s) {
     std::string src;
     gazette::output::append_json_string(src, max_page_source);
     std::fprintf(f,
-                 "{\"pages\": %llu, \"bytes\": %llu, \"read_ns\": %llu, \"decode_ns\": %llu, "
+                 "{\"pages\": %llu, \"bytes\": %llu, \"read_ns\": %llu, \"warc_ns\": %llu, "
+                 "\"inflate_ns\": %llu, \"decode_ns\": %llu, "
                  "\"parse_ns\": %llu, \"extract_ns\": %llu, \"metadata_ns\": %llu, "
-                 "\"output_ns\": %llu, \"max_page_ns\": %llu, \"max_page_source\": %s, "
-                 "\"threads\": %u}\n",
+                 "\"output_ns\": %llu, \"wall_ns\": %llu, \"max_page_ns\": %llu, "
+                 "\"max_page_source\": %s, \"threads\": %u}\n",
                  static_cast<unsigned long long>(pages.load()),
                  static_cast<unsigned long long>(bytes.load()),
                  static_cast<unsigned long long>(read_ns.load()),
+                 static_cast<unsigned long long>(warc_ns.load()),
+                 static_cast<unsigned long long>(inflate_ns.load()),
                  static_cast<unsigned long long>(decode_ns.load()),
                  static_cast<unsigned long long>(parse_ns.load()),
                  static_cast<unsigned long long>(extract_ns.load()),
                  static_cast<unsigned long long>(metadata_ns.load()),
                  static_cast<unsigned long long>(output_ns),
+                 static_cast<unsigned long long>(wall_ns),
                  static_cast<unsigned long long>(max_page_ns), src.c_str(), threads);
     std::fclose(f);
   }
@@ -441,7 +542,9 @@ int main(int argc, char** argv) {
                       "Pages: files, directories (searched recursively for .html, .htm, "
                       ".xhtml, .txt, and .gz of each), or - for standard input")
       ->required();
-  extract->add_option("-o,--output", s.output, "Write to FILE instead of standard output");
+  extract->add_option("-o,--output", s.output,
+                      "Write to FILE instead of standard output; FILE.gz and FILE.zst are "
+                      "compressed");
   extract->add_option("--format", s.format, "Output: json (one JSON object per line), text, markdown")
       ->check(CLI::IsMember({"json", "text", "markdown"}));
   extract->add_option("--body-format", s.body_format, "The body inside JSON records: text or markdown")
@@ -462,7 +565,10 @@ int main(int argc, char** argv) {
   extract->add_option("--max-bytes", s.max_bytes, "Largest page read, in bytes (default 64 MiB)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 40));
   extract->add_option("--stats", s.stats, "Write per-stage timings as JSON to FILE");
-  extract->add_flag("-q,--quiet", s.quiet, "No per-page messages on standard error");
+  extract->add_flag("--unordered", s.unordered,
+                    "Write each record as soon as it is done instead of in input order");
+  extract->add_flag("-q,--quiet", s.quiet,
+                    "No per-page messages, progress line or summary on standard error");
 
   try {
     app.parse(argc, argv);

@@ -3,8 +3,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <zlib.h>
+#include <zstd.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <vector>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -267,6 +273,106 @@ TEST(Cli, RelativeDatesResolveAgainstTheReferenceTime) {
   ASSERT_EQ(with.status, 0);
   EXPECT_EQ(nlohmann::json::parse(with.out)["date_published"], "2024-03-04T09:00:00+01:00");
   EXPECT_EQ(gazette("extract --reference-time yesterday " + page).status, 2);
+}
+
+}  // namespace
+
+namespace {
+
+// Every record of a JSONL text, by source, with "source" and timing-free fields only.
+std::map<std::string, std::string> records_by_source(const std::string& jsonl) {
+  std::map<std::string, std::string> out;
+  std::istringstream lines(jsonl);
+  std::string line;
+  while (std::getline(lines, line)) {
+    auto j = nlohmann::json::parse(line);
+    out[j["source"].get<std::string>()] = line;
+  }
+  return out;
+}
+
+std::string gunzip_file(const fs::path& p) {
+  gzFile f = gzopen(p.c_str(), "rb");
+  std::string out;
+  char buf[4096];
+  int n;
+  while (f && (n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+  if (f) gzclose(f);
+  return out;
+}
+
+std::string unzstd_file(const fs::path& p) {
+  std::string in = slurp(p);
+  std::string out;
+  ZSTD_DStream* d = ZSTD_createDStream();
+  ZSTD_initDStream(d);
+  ZSTD_inBuffer ib{in.data(), in.size(), 0};
+  std::vector<char> buf(1 << 16);
+  while (ib.pos < ib.size) {
+    ZSTD_outBuffer ob{buf.data(), buf.size(), 0};
+    size_t rc = ZSTD_decompressStream(d, &ob, &ib);
+    if (ZSTD_isError(rc)) break;
+    out.append(buf.data(), ob.pos);
+  }
+  ZSTD_freeDStream(d);
+  return out;
+}
+
+// -o FILE.gz and FILE.zst write the same records as plain output, compressed.
+TEST(Cli, OutputIsCompressedBySuffix) {
+  TempDir d;
+  for (int i = 0; i < 3; ++i)
+    fs::copy_file(kSeedPage, d.path() / ("p" + std::to_string(i) + ".html"));
+  RunResult plain = gazette("extract -q " + d.path().string());
+  ASSERT_EQ(plain.status, 0);
+  fs::path gz = d.path() / "out.jsonl.gz", zst = d.path() / "out.jsonl.zst";
+  ASSERT_EQ(gazette("extract -q " + d.path().string() + " -o " + gz.string()).status, 0);
+  ASSERT_EQ(gazette("extract -q " + d.path().string() + " -o " + zst.string()).status, 0);
+  std::string raw = slurp(gz);
+  ASSERT_GE(raw.size(), 2u);
+  EXPECT_EQ(static_cast<unsigned char>(raw[0]), 0x1f);  // gzip magic
+  EXPECT_EQ(static_cast<unsigned char>(raw[1]), 0x8b);
+  EXPECT_EQ(gunzip_file(gz), plain.out);
+  EXPECT_EQ(unzstd_file(zst), plain.out);
+  EXPECT_LT(raw.size(), plain.out.size());
+}
+
+// --unordered writes the same records, in whatever order they finish; the default keeps the
+// input order (the sorted directory listing).
+TEST(Cli, UnorderedWritesTheSameRecords) {
+  TempDir d;
+  for (int i = 0; i < 40; ++i)
+    fs::copy_file(i % 2 ? kSeedPage : fs::path(GAZETTE_EXAMPLES) / "blog-post-en.html",
+                  d.path() / ("p" + std::to_string(100 + i) + ".html"));
+  RunResult ordered = gazette("extract -q -j 3 " + d.path().string());
+  RunResult unordered = gazette("extract -q -j 3 --unordered " + d.path().string());
+  ASSERT_EQ(ordered.status, 0);
+  ASSERT_EQ(unordered.status, 0);
+  auto a = records_by_source(ordered.out), b = records_by_source(unordered.out);
+  EXPECT_EQ(a.size(), 40u);
+  EXPECT_EQ(a, b);
+  std::vector<std::string> sources;
+  std::istringstream lines(ordered.out);
+  std::string line;
+  while (std::getline(lines, line))
+    sources.push_back(nlohmann::json::parse(line)["source"].get<std::string>());
+  EXPECT_TRUE(std::is_sorted(sources.begin(), sources.end()));
+}
+
+// A batch ends with one summary line on stderr (not with -q; never on a single page).
+TEST(Cli, BatchEndsWithOneSummaryLine) {
+  TempDir d;
+  fs::copy_file(kSeedPage, d.path() / "a.html");
+  std::ofstream(d.path() / "b.html") << "<html><body><nav>Menu</nav></body></html>";
+  std::string err;
+  RunResult r = gazette("extract " + d.path().string(), &err);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(err.find("gazette: 2 pages: 1 articles, 1 without article\n"), std::string::npos)
+      << err;
+  gazette("extract -q " + d.path().string(), &err);
+  EXPECT_EQ(err, "");
+  gazette("extract " + kSeedPage.string(), &err);
+  EXPECT_EQ(err, "");
 }
 
 }  // namespace

@@ -87,6 +87,11 @@ class WarcReader {
 
   // True when the file is gzip-compressed.
   bool compressed() const;
+  // CPU time this thread spent in the gzip inflater so far (for per-stage figures).
+  uint64_t inflate_ns() const;
+  // Bytes of the file consumed so far (compressed bytes for a .warc.gz): progress against the
+  // file's size.
+  uint64_t bytes_read() const;
 
  private:
   struct Impl;
