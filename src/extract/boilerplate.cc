@@ -24,20 +24,36 @@ bool contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
 }
 
+// The vocabularies below are matched in one pass over a token (class_vocab()): each word
+// carries the bits of the lists it belongs to, as a substring ("in") or as a whole token
+// bounded by non-alphanumerics ("token": "ad" matches "top-ad" and "ad_slot", not "header").
+enum VocabBit : uint32_t {
+  kPositiveIn = 1u << 0,
+  kNegativeIn = 1u << 1,
+  kNegativeToken = 1u << 2,
+  kBoilerplateIn = 1u << 3,
+  kBoilerplateToken = 1u << 4,
+  kStrongIn = 1u << 5,
+  kCommentIn = 1u << 6,
+  kMaybeContentIn = 1u << 7,
+  kMetadataIn = 1u << 8,
+  kMetadataToken = 1u << 9,
+};
+
 // Readability's REGEXPS.positive / negative, as substrings, plus tokens that are too short to
 // match as substrings.
-const WordList kPositive = {
+constexpr std::string_view kPositive[] = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
     "blog", "story"};
-const WordList kNegative = {
+constexpr std::string_view kNegative[] = {
     "hidden", "banner", "combx", "comment", "contact", "footer", "gdpr", "masthead", "media",
     "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
     "sponsor", "shopping", "taboola", "byline"};
-const WordList kNegativeTokens = {"ad", "ads", "hid", "com", "meta", "tags"};
+constexpr std::string_view kNegativeTokens[] = {"ad", "ads", "hid", "com", "meta", "tags"};
 
 // Containers that are boilerplate whatever their size (Readability's unlikelyCandidates and
 // trafilatura's discard list).
-const WordList kBoilerplate = {
+constexpr std::string_view kBoilerplate[] = {
     "breadcrumb", "combx", "cover-wrap", "footer", "gdpr",
     "menu", "related", "rss", "shoutbox", "sidebar", "skyscraper",
     "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
@@ -47,23 +63,90 @@ const WordList kBoilerplate = {
     "credit", "copyright", "bildnachweis", "photographer"};
 // Not "widget" (here nor in kNegative): page builders (Elementor, WPBakery) wrap the article
 // text itself in widgets.
-const WordList kBoilerplateTokens = {
+constexpr std::string_view kBoilerplateTokens[] = {
     "nav", "ad", "ads", "advert", "tags", "tag", "login", "header", "masthead"};
 // Words so specific to boilerplate that they win over a content word in the same class
 // ("related-articles", "article-share", "post-comments").
-const WordList kStrongBoilerplate = {
+constexpr std::string_view kStrongBoilerplate[] = {
     "related", "share", "sharing", "social", "newsletter", "cookie", "consent", "subscribe",
     "signup", "recommend", "trending", "most-popular", "mostpopular", "breadcrumb",
     "outbrain", "taboola"};
 // Readers' comments and replies: boilerplate under an article, the content of a forum thread.
-const WordList kCommentWords = {"comment", "replies", "remark", "disqus", "community"};
+constexpr std::string_view kCommentWords[] = {"comment", "replies", "remark", "disqus",
+                                              "community"};
 // A class that also says this is content keeps the element (Readability's
 // okMaybeItsACandidate).
-const WordList kMaybeContent = {"and", "article", "body", "column",
-                                                          "content", "main", "shadow"};
+constexpr std::string_view kMaybeContent[] = {"and", "article", "body", "column",
+                                              "content", "main", "shadow"};
+// Bylines, datelines and dates.
+constexpr std::string_view kMetadataWords[] = {
+    "byline", "dateline", "author", "timestamp", "published", "pubdate", "post-date",
+    "article-date", "entry-date", "posted-on", "post-info", "article-info"};
+constexpr std::string_view kMetadataTokens[] = {"meta", "date", "time", "datum", "entry-meta"};
 
+// All of the lists above in one table, bucketed by first byte; a search is one pass over the
+// token comparing only the words that start with each byte, and returns the union of the bits
+// of the words found.
+class ClassVocabulary {
+ public:
+  ClassVocabulary() {
+    add(kPositive, kPositiveIn, 0);
+    add(kNegative, kNegativeIn, 0);
+    add(kNegativeTokens, 0, kNegativeToken);
+    add(kBoilerplate, kBoilerplateIn, 0);
+    add(kBoilerplateTokens, 0, kBoilerplateToken);
+    add(kStrongBoilerplate, kStrongIn, 0);
+    add(kCommentWords, kCommentIn, 0);
+    add(kMaybeContent, kMaybeContentIn, 0);
+    add(kMetadataWords, kMetadataIn, 0);
+    add(kMetadataTokens, 0, kMetadataToken);
+  }
 
+  // `t` is lowercase.
+  uint32_t match(std::string_view t) const {
+    uint32_t bits = 0;
+    for (size_t i = 0; i < t.size(); ++i) {
+      for (const Entry& e : buckets_[static_cast<unsigned char>(t[i])]) {
+        if (t.size() - i < e.word.size() || !same(t.data() + i, e.word)) continue;
+        bits |= e.in_bits;
+        if (e.token_bits != 0) {
+          size_t end = i + e.word.size();
+          if ((i == 0 || !is_alnum(t[i - 1])) && (end == t.size() || !is_alnum(t[end])))
+            bits |= e.token_bits;
+        }
+      }
+    }
+    return bits;
+  }
 
+ private:
+  struct Entry {
+    std::string_view word;
+    uint32_t in_bits = 0, token_bits = 0;
+  };
+  template <size_t N>
+  void add(const std::string_view (&words)[N], uint32_t in_bits, uint32_t token_bits) {
+    for (std::string_view w : words) {
+      auto& bucket = buckets_[static_cast<unsigned char>(w[0])];
+      auto it = std::find_if(bucket.begin(), bucket.end(), [&](const Entry& e) { return e.word == w; });
+      if (it == bucket.end()) it = bucket.insert(bucket.end(), Entry{w});
+      it->in_bits |= in_bits;
+      it->token_bits |= token_bits;
+    }
+  }
+  static bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+  static bool same(const char* p, std::string_view w) {
+    for (size_t k = 1; k < w.size(); ++k)
+      if (p[k] != w[k]) return false;
+    return true;
+  }
+  std::array<std::vector<Entry>, 256> buckets_;
+};
+
+const ClassVocabulary& class_vocab() {
+  static const ClassVocabulary v;
+  return v;
+}
 
 // What a class or id value says. An element's judgement combines the flags of its class and
 // of its id.
@@ -78,8 +161,9 @@ struct NameFlags {
 // The flags of one lowercase token of a class or id value.
 NameFlags token_flags(const std::string& t) {
   NameFlags f;
-  f.negative = kNegative.in(t) || kNegativeTokens.token_in(t);
-  f.positive = kPositive.in(t);
+  uint32_t bits = class_vocab().match(t);
+  f.negative = (bits & (kNegativeIn | kNegativeToken)) != 0;
+  f.positive = (bits & kPositiveIn) != 0;
   // Class names of the article body in common CMSs and themes (WordPress, Drupal, Ghost,
   // newspaper templates), matched as whole tokens: BEM modifiers ("page-content--product")
   // are other components.
@@ -92,37 +176,43 @@ NameFlags token_flags(const std::string& t) {
       "richtext", "page-content", "main-content", "article-main", "articletext", "story-text",
       "entry-body", "c-article-body", "article_body", "story__body", "post__content",
       "entry__content", "article-detail", "content-article"};
-  f.content_class = kContentClasses.count(t) > 0;
-  static const WordList kMetadataWords = {
-      "byline", "dateline", "author", "timestamp", "published", "pubdate", "post-date",
-      "article-date", "entry-date", "posted-on", "post-info", "article-info"};
-  static const WordList kMetadataTokens = {"meta", "date", "time", "datum", "entry-meta"};
-  f.metadata = kMetadataWords.in(t) || kMetadataTokens.token_in(t);
+  // Every one of them contains "content", "body", "text", "article", "entry" or "rich",
+  // and so has the positive bit ("rich-text" through "text").
+  f.content_class = f.positive && kContentClasses.count(t) > 0;
+  f.metadata = (bits & (kMetadataIn | kMetadataToken)) != 0;
   // Layout classes describe the page, not this element: state classes ("has-sidebar",
   // "with-comments", "no-share") and layout names ("c-fixed-sidebar-layout--300") say
   // nothing about boilerplate.
   bool layout = t.rfind("has-", 0) == 0 || t.rfind("with-", 0) == 0 || t.rfind("no-", 0) == 0 ||
                 contains(t, "layout");
   if (layout) return f;
-  f.strong = kStrongBoilerplate.in(t);
+  f.strong = (bits & kStrongIn) != 0;
   // "commentary" is an opinion piece, not readers' comments.
-  f.comments = kCommentWords.in(t) && !contains(t, "commentary");
-  f.bad = kBoilerplate.in(t) || kBoilerplateTokens.token_in(t);
-  f.maybe_content = kMaybeContent.in(t);
+  f.comments = (bits & kCommentIn) != 0 && !contains(t, "commentary");
+  f.bad = (bits & (kBoilerplateIn | kBoilerplateToken)) != 0;
+  f.maybe_content = (bits & kMaybeContentIn) != 0;
   return f;
 }
 
 // Pages repeat the same class tokens on hundreds of elements (utility-class frameworks put
 // dozens on each), and a site repeats them across pages: the flags of recent tokens are kept
-// per thread (bounded: cleared when full).
+// per thread in a direct-mapped table (a slot per hash; a new token takes over its slot), so
+// memory is fixed and a lookup is one hash and one comparison.
 const NameFlags& cached_token_flags(std::string_view raw) {
-  static thread_local std::unordered_map<std::string, NameFlags> cache;
-  static thread_local std::string key;
-  key.assign(raw);
-  auto it = cache.find(key);
-  if (it != cache.end()) return it->second;
-  if (cache.size() >= k::kNameCacheEntries) cache.clear();
-  return cache.emplace(key, token_flags(util::ascii_lowercase(raw))).first->second;
+  struct Slot {
+    std::string token;
+    NameFlags flags;
+    bool used = false;
+  };
+  static thread_local std::vector<Slot> table(k::kNameCacheEntries);
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (char c : raw) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  Slot& slot = table[(h ^ (h >> 29)) & (k::kNameCacheEntries - 1)];
+  if (slot.used && slot.token == raw) return slot.flags;
+  slot.token.assign(raw);
+  slot.flags = token_flags(util::ascii_lowercase(raw));
+  slot.used = true;
+  return slot.flags;
 }
 
 // What a whole class or id value says: every test is within one whitespace-separated token,

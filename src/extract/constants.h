@@ -83,9 +83,10 @@ inline constexpr float kMaxGoodLinkDensity = 0.5f;
 inline constexpr size_t kClimbMinGoodChars = 100;
 inline constexpr float kClimbGoodRatio = 1.0f;
 
-// Class tokens whose judgement is remembered per thread before the memory is reset (about
+// Slots of the per-thread table of class and id tokens already judged (a power of two; about
 // 1 MiB); a site's pages share their classes. Not a quality constant: a bound on memory.
 inline constexpr size_t kNameCacheEntries = 16384;
+static_assert((kNameCacheEntries & (kNameCacheEntries - 1)) == 0);
 
 // A kept list or block whose text is mostly links (navigation inside the article).
 inline constexpr float kMaxLinkDensityList = 0.5f;
