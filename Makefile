@@ -27,8 +27,10 @@ test: build
 test-asan:
 	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DGAZETTE_WERROR=ON -DGAZETTE_SANITIZE=ON"
 
+# Quality and speed on ../shared/bench, the parser alone, and the bench WARC; writes BENCHMARKS.md.
 bench: build
-	python3 bench/run.py --gazette $(BUILD)/gazette --out BENCHMARKS.md --parsers gazette,gumbo
+	python3 bench/run.py --gazette $(BUILD)/gazette --out BENCHMARKS.md --parsers gazette,gumbo \
+	  --parse-bench $(BUILD)/tools/parse_bench --warc
 
 clean:
 	rm -rf build build-asan

@@ -232,6 +232,127 @@ def throughput_section(parsers, aggs, per_dataset):
 
 
 # --------------------------------------------------------------------------
+# Parser (tools/parse_bench) and WARC (the corpus of corpus/build_warc.py)
+
+def parser_section(parse_bench, bench_dir, datasets, work_dir):
+    """Runs tools/parse_bench over every dataset's pages; returns Markdown."""
+    out_json = os.path.join(work_dir, "parse_bench.json")
+    cmd = [parse_bench, "--reps=3", f"--json={out_json}"] + \
+        [os.path.join(d, "pages") for _, d in datasets]
+    log("parse_bench ...")
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise BenchError(f"{' '.join(cmd)} failed: {r.stderr[-2000:]}")
+    with open(out_json, encoding="utf-8") as f:
+        pb = json.load(f)
+    mb = pb["bytes"] / 1e6
+    lines = [
+        f"Parse + tree construction alone, one core, both backends in the same run "
+        f"(`tools/parse_bench`, best of {pb['reps']} passes over {pb['pages']:,} pages, "
+        f"{mb:,.1f} MB of UTF-8 held in memory; thread CPU time). Heap: each page parsed into a "
+        "fresh Document, peak live heap during the parse divided by the page's size "
+        "(docs/parser.md).",
+        "",
+        md_table(["backend", "time", "MB/s"], [
+            ["Gazette", f"{pb['gazette_s']:.2f} s", f"{mb / pb['gazette_s']:,.0f}"],
+            ["gumbo 0.10.1", f"{pb['gumbo_s']:.2f} s", f"{mb / pb['gumbo_s']:,.1f}"],
+        ]),
+        "",
+        f"- Gazette / gumbo: **{pb['gumbo_s'] / pb['gazette_s']:.1f}x**.",
+        f"- Heap per input byte: {pb['heap_total_ratio']:.2f} over all pages (sum of peaks / sum "
+        f"of sizes); per page median {pb['heap_median']:.2f}, p90 {pb['heap_p90']:.2f}, p99 "
+        f"{pb['heap_p99']:.2f}; {pb['pages_16k_over_4']} of {pb['pages_16k']} pages of 16 KiB or "
+        f"more above 4; {pb['allocations_per_page']:.1f} heap allocations per page.",
+        f"- One Document reused over every page (a worker thread): its arena holds "
+        f"{pb['reused_arena_bytes'] / 1e6:.1f} MB at the end, "
+        f"{pb['reused_arena_bytes'] / pb['largest_page']:.2f} bytes per byte of the largest page.",
+    ]
+    return "\n".join(lines)
+
+
+WARC_STAGES = [  # (label, function of the stats giving ns, or None when absent)
+    ("inflate (gzip members)", lambda st: st.get("inflate_ns")),
+    ("WARC + HTTP parsing", lambda st: None if st.get("warc_ns") is None else
+        st["warc_ns"] - (st.get("inflate_ns") or 0)),
+    ("decode", lambda st: st.get("decode_ns")),
+    ("parse", lambda st: st.get("parse_ns")),
+    ("extract", lambda st: st.get("extract_ns")),
+    ("metadata", lambda st: st.get("metadata_ns")),
+    ("dedup", lambda st: st.get("dedup_ns")),
+    ("output", lambda st: st.get("output_ns")),
+]
+
+
+def warc_section(gazette, bench_dir, work_dir, repeat):
+    """Builds the bench WARC (once), runs gazette on it with -j 1 and -j 2, and on the WARC
+    concatenated `repeat` times for peak RSS. Returns Markdown."""
+    warc = os.path.join(work_dir, "pages.warc.gz")
+    if not os.path.isfile(warc):
+        log("building the bench WARC ...")
+        r = subprocess.run([sys.executable, os.path.join(bench_dir, "corpus", "build_warc.py"),
+                            "--out", warc], capture_output=True, text=True)
+        if r.returncode != 0 or not os.path.isfile(warc):
+            raise BenchError(f"build_warc.py failed: {r.stderr[-2000:]}")
+    runs = {}
+    for jobs in (1, 2):
+        log(f"gazette on the WARC, -j {jobs} ...")
+        runs[jobs] = common.run_gazette(gazette, warc, os.path.join(work_dir, f"warc.j{jobs}.jsonl"),
+                                        os.path.join(work_dir, f"warc.j{jobs}.stats.json"),
+                                        jobs=jobs, stderr_path=os.path.join(work_dir, f"warc.j{jobs}.stderr"))
+    big = None
+    if repeat > 1:
+        many = os.path.join(work_dir, f"pages.x{repeat}.warc.gz")
+        if not os.path.isfile(many) or os.path.getsize(many) != repeat * os.path.getsize(warc):
+            with open(many, "wb") as out:  # gzip members concatenated: still a valid .warc.gz
+                for _ in range(repeat):
+                    with open(warc, "rb") as f:
+                        while chunk := f.read(1 << 24):
+                            out.write(chunk)
+        log(f"gazette on the WARC x{repeat}, -j 2 ...")
+        many_out = os.path.join(work_dir, "warc.many.jsonl")
+        big = common.run_gazette(gazette, many, many_out, os.path.join(work_dir, "warc.many.stats.json"),
+                                 jobs=2, stderr_path=os.path.join(work_dir, "warc.many.stderr"))
+        os.remove(many_out)
+        os.remove(many)
+    st = runs[1]["stats"]
+    mb = st["bytes"] / 1e6
+    rows, total = [], 0
+    for label, f in WARC_STAGES:
+        ns = f(st)
+        if ns is None:
+            rows.append([label, "–", "–", "–"])
+            continue
+        total += ns
+        rows.append([label, fmt_ns(ns), fmt_rate(st["pages"], ns), fmt_rate(mb, ns)])
+    rows.append(["**all stages, one core**", fmt_ns(total), fmt_rate(st["pages"], total),
+                 f"**{fmt_rate(mb, total)}**"])
+    lines = [
+        f"`gazette extract pages.warc.gz` on the bench WARC (`corpus/build_warc.py`: "
+        f"{st['pages']:,} HTML responses, {mb:,.1f} MB of HTML, "
+        f"{os.path.getsize(warc) / 1e6:,.1f} MB compressed; every record its own gzip member). "
+        "Stage times with `-j 1`: CPU time of the thread doing the stage (the producer thread "
+        "reads the archive, workers extract, the main thread writes). MB/s are MB of "
+        "uncompressed HTML.",
+        "",
+        md_table(["stage", "time", "pages/s", "MB/s"], rows),
+        "",
+    ]
+    w1, w2 = runs[1]["wall_s"], runs[2]["wall_s"]
+    lines.append(md_table(["run", "wall", "pages/s", "MB/s", "peak RSS"], [
+        [f"-j {j}", f"{runs[j]['wall_s']:.2f} s", fmt_rate(st["pages"], runs[j]["wall_s"] * 1e9),
+         fmt_rate(mb, runs[j]["wall_s"] * 1e9), f"{runs[j]['max_rss_kib'] / 1024:,.1f} MiB"]
+        for j in (1, 2)]))
+    lines.append("")
+    lines.append(f"- `-j 1` to `-j 2`: **{w1 / w2:.2f}x** (wall clock, {os.cpu_count()} logical CPUs).")
+    if big:
+        bs = big["stats"]
+        lines.append(f"- The WARC concatenated {repeat} times ({bs['pages']:,} pages, "
+                     f"{bs['bytes'] / 1e9:,.2f} GB of HTML), `-j 2`: peak RSS "
+                     f"**{big['max_rss_kib'] / 1024:,.1f} MiB**, {big['wall_s']:.1f} s.")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------
 # Quality
 
 def quality_section(name, pages, gz_rows, peer_rows, notes):
@@ -290,6 +411,11 @@ def main(argv=None):
                     "gate checks.")
     ap.add_argument("--work-dir", help="where outputs go (default: <gazette dir>/bench)")
     ap.add_argument("--no-peers", action="store_true", help="leave the peers out of the tables")
+    ap.add_argument("--parse-bench", help="tools/parse_bench binary: adds the parser section")
+    ap.add_argument("--warc", action="store_true",
+                    help="adds the WARC section (builds the bench WARC in the work dir)")
+    ap.add_argument("--warc-repeat", type=int, default=10,
+                    help="peak RSS on the bench WARC concatenated N times (default 10; 1: skip)")
     args = ap.parse_args(argv)
 
     gazette = os.path.abspath(args.gazette)
@@ -351,6 +477,15 @@ def main(argv=None):
             results = {k: f.result() for k, f in jobs.items()}
         for (name, p), r in runs.items():
             r["score"] = results[("gz", name, p)]
+
+        # 3. Parser and WARC sections (timed runs again, one at a time).
+        extra = []
+        if args.parse_bench:
+            extra.append("## Parser\n\n" + parser_section(os.path.abspath(args.parse_bench),
+                                                          bench_dir, datasets, work_dir))
+        if args.warc:
+            extra.append("## WARC\n\n" + warc_section(gazette, bench_dir, work_dir,
+                                                      args.warc_repeat))
     except BenchError as e:
         log(f"bench: error: {e}")
         return 2
@@ -403,6 +538,7 @@ def main(argv=None):
         header.append(f"- Parsers: {', '.join(parsers)}; the quality gate checks `{parsers[0]}`.")
     doc = "\n".join(header) + "\n\n## Quality\n\n" + "\n\n".join(quality) + \
         "\n\n## Throughput\n\n" + throughput + "\n\n" + \
+        "".join(e + "\n\n" for e in extra) + \
         "<!-- Figures checked by bench/quality_gate.py (`ctest -R quality_gate`); " \
         "written by bench/run.py, do not edit by hand. -->\n" + \
         common.format_gate(parsers[0], gate) + "\n"
