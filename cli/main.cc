@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <fstream>
+#include <functional>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -23,6 +25,7 @@
 #include <filesystem>
 
 #include "gazette/gazette.h"
+#include "io/fetch.h"
 #include "io/input.h"
 #include "io/output_file.h"
 #include "io/warc.h"
@@ -48,7 +51,14 @@ struct Settings {
   size_t max_bytes = 64u << 20;
   bool quiet = false;
   bool unordered = false;
+  // Live URLs.
+  std::vector<std::string> url_files;
+  double timeout_s = 30;
+  unsigned per_host = 2;
+  std::string user_agent;
 };
+
+bool is_url(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://"); }
 
 // One page to process: a file path, "-" for standard input, or a response record of a WARC
 // archive (its payload in `body`).
@@ -56,6 +66,8 @@ struct Job {
   std::string source;
   bool in_memory = false;
   std::string body, url, charset, warc_record_id, warc_date;
+  std::string reference_time;  // when the page was fetched (WARC-Date, HTTP Date), if known
+  std::optional<gazette::Error> error;  // a page that could not be fetched
   uint64_t input_bytes = 0;  // of the input's size, for progress (a WARC: its share of the file)
 
   static Job file(std::string path) {
@@ -158,7 +170,7 @@ uint64_t file_size_or_zero(const std::string& path) {
 int run_extract(const Settings& s) {
   int status = 0;
   // Text and Markdown output put a header before each article when there may be several.
-  bool several = s.inputs.size() > 1;
+  bool several = s.inputs.size() > 1 || !s.url_files.empty();
   for (const std::string& in : s.inputs) {
     std::error_code ec;
     if (is_warc_name(in) || (in != "-" && std::filesystem::is_directory(in, ec))) several = true;
@@ -209,9 +221,10 @@ int run_extract(const Settings& s) {
   WarcCounts warc;
   bool any_warc = false;
 
+  if (!s.url_files.empty()) total_known = false;
   for (const std::string& in : s.inputs) {
     std::error_code ec;
-    if (in == "-") total_known = false;
+    if (in == "-" || is_url(in)) total_known = false;
     else if (!std::filesystem::is_directory(in, ec)) input_total += file_size_or_zero(in);
   }
 
@@ -227,10 +240,54 @@ int run_extract(const Settings& s) {
     return true;
   };
 
+  // Live URLs go through one Fetcher per run of URLs: transfers overlap (per-host limit), the
+  // results come back in the order given, and at most `fetch_window` pages are in flight.
+  gazette::io::FetchOptions fetch_options;
+  fetch_options.timeout_ms = static_cast<long>(s.timeout_s * 1000);
+  fetch_options.per_host = s.per_host;
+  fetch_options.max_bytes = s.max_bytes;
+  if (!s.user_agent.empty()) fetch_options.user_agent = s.user_agent;
+  const size_t fetch_window = 4 * fetch_options.max_connections;
+  auto fetch_all = [&](const std::function<bool(std::string&)>& next_url) {
+    gazette::io::Fetcher fetcher(fetch_options);
+    bool more = true;
+    while (true) {
+      std::string url;
+      while (more && fetcher.pending() < fetch_window) {
+        if (!next_url(url)) {
+          more = false;
+          break;
+        }
+        fetcher.add(url);
+      }
+      gazette::io::FetchResult r;
+      if (!fetcher.next(r)) return true;
+      Job job;
+      job.source = r.url;
+      job.in_memory = true;
+      job.body = std::move(r.body);
+      job.url = r.final_url.empty() ? r.url : r.final_url;
+      job.charset = r.charset;
+      job.reference_time = r.http_date;
+      job.error = std::move(r.error);
+      if (!push(std::move(job))) return false;
+    }
+  };
+
   auto produce = [&] {
-    for (const std::string& in : s.inputs) {
+    for (size_t k = 0; k < s.inputs.size(); ++k) {
+      const std::string& in = s.inputs[k];
       std::error_code ec;
-      if (in != "-" && std::filesystem::is_directory(in, ec)) {
+      if (is_url(in)) {
+        // This URL and the ones that follow it on the command line, fetched together.
+        if (!fetch_all([&](std::string& url) {
+              if (k >= s.inputs.size() || !is_url(s.inputs[k])) return false;
+              url = s.inputs[k++];
+              return true;
+            }))
+          return;
+        --k;  // the loop's ++k moves to the first input after the URLs
+      } else if (in != "-" && std::filesystem::is_directory(in, ec)) {
         std::vector<std::pair<std::string, std::string>> errors;
         std::vector<std::string> listed = gazette::io::list_pages(in, errors);
         for (const std::string& p : listed) input_total += file_size_or_zero(p);
@@ -276,8 +333,15 @@ int run_extract(const Settings& s) {
             ++warc.not_html;
             continue;
           }
-          Job job{in, true, std::move(rec.body), rec.target_uri, rec.charset, rec.record_id,
-                  rec.date};
+          Job job;
+          job.source = in;
+          job.in_memory = true;
+          job.body = std::move(rec.body);
+          job.url = rec.target_uri;
+          job.charset = rec.charset;
+          job.warc_record_id = rec.record_id;
+          job.warc_date = rec.date;
+          job.reference_time = rec.date;
           uint64_t now_read = (*reader)->bytes_read();
           job.input_bytes = now_read - consumed;
           consumed = now_read;
@@ -289,6 +353,32 @@ int run_extract(const Settings& s) {
         job.input_bytes = in == "-" ? 0 : file_size_or_zero(in);
         if (!push(std::move(job))) return;
       }
+    }
+    // --urls FILE: one URL per line; blank lines and lines starting with '#' are skipped.
+    for (const std::string& file : s.url_files) {
+      std::ifstream list;
+      std::istream* lines = &std::cin;
+      if (file != "-") {
+        list.open(file);
+        if (!list) {
+          std::lock_guard lock(mu);
+          producer_errors.emplace_back(file, std::strerror(errno));
+          continue;
+        }
+        lines = &list;
+      }
+      bool pushed = fetch_all([&](std::string& url) {
+        std::string line;
+        while (std::getline(*lines, line)) {
+          size_t b = line.find_first_not_of(" \t\r");
+          size_t e = line.find_last_not_of(" \t\r");
+          if (b == std::string::npos || line[b] == '#') continue;
+          url = line.substr(b, e - b + 1);
+          return true;
+        }
+        return false;
+      });
+      if (!pushed) return;
     }
   };
 
@@ -311,7 +401,9 @@ int run_extract(const Settings& s) {
       o.input_bytes = job.input_bytes;
       auto t0 = Clock::now();
       gazette::Result<std::string> data = std::string();
-      if (job.in_memory) {
+      if (job.error) {
+        data = std::move(*job.error);
+      } else if (job.in_memory) {
         data = std::move(job.body);
       } else if (job.source == "-") {
         std::string buf((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
@@ -329,9 +421,9 @@ int run_extract(const Settings& s) {
         gazette::Options opt = base;
         opt.url = job.in_memory ? job.url : s.url;
         if (job.in_memory && !job.charset.empty()) opt.charset = job.charset;
-        // A WARC record's own date is when the page was fetched: "2 hours ago" is from then.
-        opt.reference_time = job.in_memory && !job.warc_date.empty() ? job.warc_date
-                                                                       : s.reference_time;
+        // When the page was fetched (a WARC record's WARC-Date, a live page's HTTP Date):
+        // "2 hours ago" is from then.
+        opt.reference_time = !job.reference_time.empty() ? job.reference_time : s.reference_time;
         opt.input_format = input_format_of(job.source, s.input_format);
         if (job.in_memory && s.input_format == "auto") opt.input_format = gazette::InputFormat::kHtml;
         auto r = ex.extract(*data, opt);
@@ -347,7 +439,9 @@ int run_extract(const Settings& s) {
           o.text = gazette::error_json(job.source, r.error()) + "\n";
         }
       }
-      o.label = job.in_memory ? job.source + " " + job.url : job.source;
+      o.label = job.in_memory && job.source != job.url && !is_url(job.source)
+                    ? job.source + " " + job.url
+                    : job.source;
       o.page_ns = static_cast<uint64_t>((Clock::now() - t1).count());
       std::lock_guard lock(mu);
       Slot& slot = slots[i % window];
@@ -540,8 +634,17 @@ int main(int argc, char** argv) {
   CLI::App* extract = app.add_subcommand("extract", "Extract one article record per page");
   extract->add_option("inputs", s.inputs,
                       "Pages: files, directories (searched recursively for .html, .htm, "
-                      ".xhtml, .txt, and .gz of each), or - for standard input")
-      ->required();
+                      ".xhtml, .txt, and .gz of each), WARC archives (.warc, .warc.gz), "
+                      "http(s) URLs, or - for standard input");
+  extract->add_option("--urls", s.url_files,
+                      "Fetch and extract the URLs listed in FILE, one per line (- for standard "
+                      "input); URLs can also be given as inputs");
+  extract->add_option("--timeout", s.timeout_s, "Seconds allowed for fetching one URL (default 30)")
+      ->check(CLI::Range(0.001, 86400.0));
+  extract->add_option("--per-host", s.per_host,
+                      "Transfers at once to one host when fetching URLs (default 2)")
+      ->check(CLI::Range(1u, 64u));
+  extract->add_option("--user-agent", s.user_agent, "User-Agent header for fetching URLs");
   extract->add_option("-o,--output", s.output,
                       "Write to FILE instead of standard output; FILE.gz and FILE.zst are "
                       "compressed");
@@ -583,6 +686,10 @@ int main(int argc, char** argv) {
                    s.reference_time.c_str());
       return 2;
     }
+  }
+  if (s.inputs.empty() && s.url_files.empty()) {
+    std::fprintf(stderr, "gazette: extract: no input (give files, directories, URLs or --urls)\n");
+    return 2;
   }
   if (s.url.size() && s.inputs.size() > 1) {
     std::fprintf(stderr, "gazette: --url applies to a single input\n");

@@ -376,3 +376,56 @@ TEST(Cli, BatchEndsWithOneSummaryLine) {
 }
 
 }  // namespace
+
+#include <httplib.h>
+
+#include <thread>
+
+namespace {
+
+// Live URLs, from a loopback server started here: records come in the order given (arguments,
+// then --urls), an HTTP error becomes an error record and the batch goes on.
+TEST(Cli, LiveUrlsAreFetchedAndExtracted) {
+  httplib::Server server;
+  std::string page = slurp(kSeedPage);
+  server.Get("/a", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(page, "text/html; charset=utf-8");
+  });
+  server.Get("/moved", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect("/a");
+  });
+  server.Get("/missing", [&](const httplib::Request&, httplib::Response& res) {
+    res.status = 404;
+    res.set_content("no such page", "text/html");
+  });
+  int port = server.bind_to_any_port("127.0.0.1");
+  ASSERT_GT(port, 0);
+  std::thread serving([&] { server.listen_after_bind(); });
+  std::string base = "http://127.0.0.1:" + std::to_string(port);
+  TempDir d;
+  std::ofstream(d.path() / "urls.txt") << "# a list\n" << base << "/moved\n\n  " << base << "/a  \n";
+  std::string err;
+  RunResult r = gazette("extract " + base + "/a " + base + "/missing --urls " +
+                            (d.path() / "urls.txt").string(),
+                        &err);
+  server.stop();
+  serving.join();
+  EXPECT_EQ(r.status, 1) << err;
+  std::vector<nlohmann::json> recs;
+  std::istringstream lines(r.out);
+  std::string line;
+  while (std::getline(lines, line)) recs.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(recs.size(), 4u) << r.out;
+  std::string expected_body = slurp(fs::path(GAZETTE_FIXTURES) / "seed" / "expected_body.txt");
+  EXPECT_EQ(recs[0]["source"], base + "/a");
+  EXPECT_EQ(recs[0]["body"], expected_body);
+  EXPECT_EQ(recs[1]["source"], base + "/missing");
+  EXPECT_EQ(recs[1]["error"], "HTTP 404 Not Found");
+  EXPECT_EQ(recs[2]["source"], base + "/moved");
+  EXPECT_EQ(recs[2]["body"], expected_body);
+  EXPECT_EQ(recs[3]["source"], base + "/a");
+  EXPECT_NE(err.find("gazette: " + base + "/missing: HTTP 404 Not Found"), std::string::npos) << err;
+  EXPECT_NE(err.find("4 pages: 3 articles, 1 without article"), std::string::npos) << err;
+}
+
+}  // namespace
