@@ -1,7 +1,8 @@
 #include "io/input.h"
+
+#include "io/inflate.h"
 #include "util/ascii.h"
 
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -26,40 +27,23 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 Result<std::string> gunzip(std::string_view data, size_t max_bytes) {
-  std::string out;
-  z_stream zs{};
-  // 15 + 32: accept both gzip and zlib headers.
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) return Error{ErrorCode::kBadInput, "cannot start inflate"};
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  char buf[1 << 16];
-  int rc = Z_OK;
-  while (true) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    out.append(buf, sizeof buf - zs.avail_out);
-    if (out.size() > max_bytes) {
-      inflateEnd(&zs);
+  // ISA-L when built with it (io/inflate.h): page files of the bench inflate 2-3x faster than
+  // with zlib. A zlib header instead of gzip's is accepted too, as zlib's auto-detection did.
+  bool gzip = data.size() >= 2 && static_cast<uint8_t>(data[0]) == 0x1f &&
+              static_cast<uint8_t>(data[1]) == 0x8b;
+  std::string out, message;
+  switch (inflate_buffer(data, gzip ? Wrapper::kGzip : Wrapper::kZlib, max_bytes, out, &message)) {
+    case InflateOutcome::kOk:
+      return out;
+    case InflateOutcome::kTooLarge:
       return Error{ErrorCode::kTooLarge, "page exceeds " + util::size_text(max_bytes)};
-    }
-    if (rc == Z_STREAM_END) {
-      // Concatenated gzip members: go on with the next one.
-      if (zs.avail_in > 0 && inflateReset(&zs) == Z_OK) continue;
-      break;
-    }
-    if (rc != Z_OK) {
-      inflateEnd(&zs);
-      return Error{ErrorCode::kBadInput,
-                   std::string("corrupt gzip data") + (zs.msg ? std::string(": ") + zs.msg : "")};
-    }
-    if (zs.avail_in == 0 && zs.avail_out != 0) {
-      inflateEnd(&zs);
+    case InflateOutcome::kTruncated:
       return Error{ErrorCode::kBadInput, "truncated gzip data"};
-    }
+    case InflateOutcome::kCorrupt:
+      break;
   }
-  inflateEnd(&zs);
-  return out;
+  return Error{ErrorCode::kBadInput,
+               "corrupt gzip data" + (message.empty() ? std::string() : ": " + message)};
 }
 
 Result<std::string> read_page(const std::string& path, size_t max_bytes) {
