@@ -228,14 +228,27 @@ int run_extract(const Settings& s) {
     else if (!std::filesystem::is_directory(in, ec)) input_total += file_size_or_zero(in);
   }
 
+  // With -j 1 the producer thread extracts each page itself (one thread does all the work, so
+  // that -j 1 means one core); otherwise pages are queued for the workers.
+  std::function<Outcome(Job&)> inline_process;
   auto push = [&](Job job) {
+    std::optional<Outcome> done;
+    if (inline_process) done = inline_process(job);
     std::unique_lock lock(mu);
-    Slot& slot = slots[produced % window];
+    size_t i = produced;
+    Slot& slot = slots[i % window];
     cv_space.wait(lock, [&] { return stop || slot.state == Slot::State::kFree; });
     if (stop) return false;
+    ++produced;
+    if (done) {
+      slot.outcome = std::move(*done);
+      slot.state = Slot::State::kDone;
+      if (s.unordered) finished.push_back(i);
+      cv_ready.notify_all();
+      return true;
+    }
     slot.job = std::move(job);
     slot.state = Slot::State::kQueued;
-    ++produced;
     cv_work.notify_one();
     return true;
   };
@@ -382,6 +395,65 @@ int run_extract(const Settings& s) {
     }
   };
 
+  // Reads (unless in memory) and extracts one page.
+  auto process = [&](Job& job, gazette::Extractor& ex) {
+    Outcome o;
+    o.input_bytes = job.input_bytes;
+    auto t0 = Clock::now();
+    gazette::Result<std::string> data = std::string();
+    if (job.error) {
+      data = std::move(*job.error);
+    } else if (job.in_memory) {
+      data = std::move(job.body);
+    } else if (job.source == "-") {
+      std::string buf((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      data = std::move(buf);
+    } else {
+      data = gazette::io::read_page(job.source, s.max_bytes);
+    }
+    auto t1 = Clock::now();
+    o.read_ns = static_cast<uint64_t>((t1 - t0).count());
+    if (!data) {
+      o.message = data.error().message;
+      o.text = gazette::error_json(job.source, data.error()) + "\n";
+    } else {
+      o.html_bytes = data->size();
+      gazette::Options opt = base;
+      opt.url = job.in_memory ? job.url : s.url;
+      if (job.in_memory && !job.charset.empty()) opt.charset = job.charset;
+      // When the page was fetched (a WARC record's WARC-Date, a live page's HTTP Date):
+      // "2 hours ago" is from then.
+      opt.reference_time = !job.reference_time.empty() ? job.reference_time : s.reference_time;
+      opt.input_format = input_format_of(job.source, s.input_format);
+      if (job.in_memory && s.input_format == "auto") opt.input_format = gazette::InputFormat::kHtml;
+      auto r = ex.extract(*data, opt);
+      if (r) {
+        r->source = job.source;
+        r->warc_record_id = job.warc_record_id;
+        r->warc_date = job.warc_date;
+        if (job.in_memory && r->url.empty()) r->url = job.url;
+        o.text = render(*r, s, several);
+        o.ok = true;
+      } else {
+        o.message = r.error().message;
+        o.text = gazette::error_json(job.source, r.error()) + "\n";
+      }
+    }
+    o.label = job.in_memory && job.source != job.url && !is_url(job.source)
+                  ? job.source + " " + job.url
+                  : job.source;
+    o.page_ns = static_cast<uint64_t>((Clock::now() - t1).count());
+    return o;
+  };
+  auto add_times = [&](const gazette::Extractor& ex) {
+    add_ns(decode_ns, ex.times().decode_ns);
+    add_ns(parse_ns, ex.times().parse_ns);
+    add_ns(extract_ns, ex.times().extract_ns);
+    add_ns(metadata_ns, ex.times().metadata_ns);
+    add_ns(bytes, ex.times().bytes);
+    add_ns(pages, ex.times().pages);
+  };
+
   auto worker = [&] {
     gazette::Extractor ex;
     while (true) {
@@ -397,52 +469,7 @@ int run_extract(const Settings& s) {
         slot.job = Job();
         slot.state = Slot::State::kTaken;
       }
-      Outcome o;
-      o.input_bytes = job.input_bytes;
-      auto t0 = Clock::now();
-      gazette::Result<std::string> data = std::string();
-      if (job.error) {
-        data = std::move(*job.error);
-      } else if (job.in_memory) {
-        data = std::move(job.body);
-      } else if (job.source == "-") {
-        std::string buf((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-        data = std::move(buf);
-      } else {
-        data = gazette::io::read_page(job.source, s.max_bytes);
-      }
-      auto t1 = Clock::now();
-      o.read_ns = static_cast<uint64_t>((t1 - t0).count());
-      if (!data) {
-        o.message = data.error().message;
-        o.text = gazette::error_json(job.source, data.error()) + "\n";
-      } else {
-        o.html_bytes = data->size();
-        gazette::Options opt = base;
-        opt.url = job.in_memory ? job.url : s.url;
-        if (job.in_memory && !job.charset.empty()) opt.charset = job.charset;
-        // When the page was fetched (a WARC record's WARC-Date, a live page's HTTP Date):
-        // "2 hours ago" is from then.
-        opt.reference_time = !job.reference_time.empty() ? job.reference_time : s.reference_time;
-        opt.input_format = input_format_of(job.source, s.input_format);
-        if (job.in_memory && s.input_format == "auto") opt.input_format = gazette::InputFormat::kHtml;
-        auto r = ex.extract(*data, opt);
-        if (r) {
-          r->source = job.source;
-          r->warc_record_id = job.warc_record_id;
-          r->warc_date = job.warc_date;
-          if (job.in_memory && r->url.empty()) r->url = job.url;
-          o.text = render(*r, s, several);
-          o.ok = true;
-        } else {
-          o.message = r.error().message;
-          o.text = gazette::error_json(job.source, r.error()) + "\n";
-        }
-      }
-      o.label = job.in_memory && job.source != job.url && !is_url(job.source)
-                    ? job.source + " " + job.url
-                    : job.source;
-      o.page_ns = static_cast<uint64_t>((Clock::now() - t1).count());
+      Outcome o = process(job, ex);
       std::lock_guard lock(mu);
       Slot& slot = slots[i % window];
       slot.outcome = std::move(o);
@@ -450,24 +477,25 @@ int run_extract(const Settings& s) {
       if (s.unordered) finished.push_back(i);
       cv_ready.notify_all();
     }
-    add_ns(decode_ns, ex.times().decode_ns);
-    add_ns(parse_ns, ex.times().parse_ns);
-    add_ns(extract_ns, ex.times().extract_ns);
-    add_ns(metadata_ns, ex.times().metadata_ns);
-    add_ns(bytes, ex.times().bytes);
-    add_ns(pages, ex.times().pages);
+    add_times(ex);
   };
 
   auto started = Clock::now();
   std::thread producer([&] {
+    std::optional<gazette::Extractor> own;
+    if (threads == 1) {
+      own.emplace();
+      inline_process = [&](Job& job) { return process(job, *own); };
+    }
     produce();
+    if (own) add_times(*own);
     std::lock_guard lock(mu);
     done_producing = true;
     cv_work.notify_all();
     cv_ready.notify_all();
   });
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+  for (unsigned t = 0; threads > 1 && t < threads; ++t) pool.emplace_back(worker);
 
   // The live progress line: on a terminal only, at most 5 times a second.
   const bool progress = !s.quiet && isatty(fileno(stderr)) != 0;
