@@ -510,6 +510,31 @@ constexpr bool kCheckTimes = false;  // sanitizers distort timings: run for the 
 constexpr bool kCheckTimes = true;
 #endif
 
+// Parse limits: the tree stops growing at the node limit or the deadline, what was built is
+// kept (open elements closed), and the result says which limit stopped it.
+TEST(Html5Tree, LimitsStopTreeConstruction) {
+  std::string html = repeat("<p>para</p>", 10000);
+  Document doc;
+  html5::ParseLimits limits;
+  limits.max_nodes = 1000;
+  html5::Html5Result r = html5::parse_html5(html, doc, false, limits);
+  EXPECT_EQ(r.stopped, html5::ParseStop::kNodeLimit);
+  EXPECT_GE(doc.node_count(), 1000u);
+  EXPECT_LE(doc.node_count(), 1100u);
+  ASSERT_NE(doc.body(), nullptr);
+  EXPECT_EQ(doc.body()->first_child->first_child->text, "para");
+
+  limits = {};
+  limits.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);  // already past
+  r = html5::parse_html5(repeat("<b>x</b>", 100000), doc, false, limits);
+  EXPECT_EQ(r.stopped, html5::ParseStop::kDeadline);
+  EXPECT_LT(doc.node_count(), 4096u * 3);  // stopped at the first check, after 4096 tokens
+
+  r = html5::parse_html5(html, doc);  // no limits: the next parse on this thread is whole
+  EXPECT_EQ(r.stopped, html5::ParseStop::kNone);
+  EXPECT_GT(doc.node_count(), 20000u);
+}
+
 TEST(Html5Tree, HostileInputIsLinear) {
   const Hostile cases[] = {
       {"nested <div>", [](size_t n) { return repeat("<div>", n); }, 200000},

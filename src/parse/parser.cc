@@ -4,11 +4,13 @@
 
 namespace gazette::parse {
 
-void parse_html(std::string_view utf8, dom::Document& doc, Backend backend, bool borrow_input) {
-  if (backend == Backend::kGumbo)
+html5::ParseStop parse_html(std::string_view utf8, dom::Document& doc, Backend backend,
+                            bool borrow_input, const html5::ParseLimits& limits) {
+  if (backend == Backend::kGumbo) {
     parse_with_gumbo(utf8, doc);
-  else
-    html5::parse_html5(utf8, doc, borrow_input);
+    return html5::ParseStop::kNone;
+  }
+  return html5::parse_html5(utf8, doc, borrow_input, limits).stopped;
 }
 
 }  // namespace gazette::parse

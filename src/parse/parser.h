@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "parse/dom.h"
+#include "parse/html5/tree_builder.h"
 
 namespace gazette::parse {
 
@@ -21,8 +22,11 @@ enum class Backend {
 // With `borrow_input` the tree may keep views into `utf8` instead of copies (the Gazette
 // backend does; gumbo's tree is always copied): `utf8` must then stay alive and unchanged for
 // as long as `doc` is used, until doc.clear() or the next parse into it.
-void parse_html(std::string_view utf8, dom::Document& doc, Backend backend = Backend::kGazette,
-                bool borrow_input = false);
+// `limits` (node count, deadline) apply to the Gazette backend; the result says whether one
+// stopped the parse (gumbo always parses everything).
+html5::ParseStop parse_html(std::string_view utf8, dom::Document& doc,
+                            Backend backend = Backend::kGazette, bool borrow_input = false,
+                            const html5::ParseLimits& limits = {});
 
 // The gumbo backend alone (gumbo_backend.cc).
 void parse_with_gumbo(std::string_view utf8, dom::Document& doc);

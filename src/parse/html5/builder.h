@@ -118,7 +118,8 @@ class TreeBuilder final : public TokenSink {
   // capacity).
   void rebind(dom::Document& doc);
 
-  Html5Result parse(std::string_view utf8, bool borrow_input = false);
+  Html5Result parse(std::string_view utf8, bool borrow_input = false,
+                    const ParseLimits& limits = {});
   // Streaming (Html5StreamParser).
   void begin_stream();
   void feed(std::string_view chunk) { tokenizer_.feed(chunk); }
@@ -246,6 +247,10 @@ class TreeBuilder final : public TokenSink {
   QuirksMode quirks_ = QuirksMode::kNoQuirks;
   DoctypeInfo doctype_;
   size_t errors_ = 0;
+  ParseLimits limits_;
+  bool has_deadline_ = false;
+  uint32_t tokens_ = 0;  // since the last deadline check
+  ParseStop stopped_ = ParseStop::kNone;
   // Pending table character tokens (in table text).
   std::string table_text_;
   bool table_text_dirty_ = false;  // contains a character that is not whitespace

@@ -263,6 +263,8 @@ class Tokenizer {
   // tests. Only the states a tree builder or a test sets make sense here: kData, kRcdata,
   // kRawtext, kScriptData, kPlaintext, kCdataSection.
   void set_state(State state) { state_ = state; }
+  // Ends run() after the current token, without an end-of-file token (a parse limit was hit).
+  void stop() { done_ = true; }
   State state() const { return state_; }
 
   // "The tag name of the last start tag to have been emitted from this tokenizer" (for the

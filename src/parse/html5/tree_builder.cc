@@ -151,6 +151,10 @@ void TreeBuilder::rebind(Document& doc) {
   quirks_ = QuirksMode::kNoQuirks;
   doctype_ = DoctypeInfo();
   errors_ = 0;
+  limits_ = ParseLimits();
+  has_deadline_ = false;
+  tokens_ = 0;
+  stopped_ = ParseStop::kNone;
   table_text_.clear();
   table_text_dirty_ = false;
   text_node_ = nullptr;
@@ -158,7 +162,10 @@ void TreeBuilder::rebind(Document& doc) {
   attr_buf_.clear();
 }
 
-Html5Result TreeBuilder::parse(std::string_view utf8, bool borrow_input) {
+Html5Result TreeBuilder::parse(std::string_view utf8, bool borrow_input,
+                               const ParseLimits& limits) {
+  limits_ = limits;
+  has_deadline_ = limits.deadline != std::chrono::steady_clock::time_point{};
   doc_->clear_for_input(utf8.size(), borrow_input ? utf8 : std::string_view());
   tokenizer_.reset(utf8);
   tokenizer_.run();
@@ -172,6 +179,7 @@ Html5Result TreeBuilder::end() {
   r.doctype = std::move(doctype_);
   r.quirks_mode = quirks_;
   r.parse_errors = errors_;
+  r.stopped = stopped_;
   return r;
 }
 
@@ -247,6 +255,19 @@ bool TreeBuilder::cdata_allowed() {
 
 void TreeBuilder::token(const Token& token) {
   if (done_) return;
+  // Limits: checked per token, the clock only every 4096 tokens (a clock read costs about as
+  // much as a small token).
+  if (limits_.max_nodes != 0 && doc_->node_count() > limits_.max_nodes) {
+    stopped_ = ParseStop::kNodeLimit;
+  } else if (has_deadline_ && ++tokens_ == 4096) {
+    tokens_ = 0;
+    if (std::chrono::steady_clock::now() > limits_.deadline) stopped_ = ParseStop::kDeadline;
+  }
+  if (stopped_ != ParseStop::kNone) {
+    done_ = true;
+    tokenizer_.stop();
+    return;
+  }
   Tk t;
   static_cast<Token&>(t) = token;
   if (t.type == TokenType::kStartTag || t.type == TokenType::kEndTag) t.id = element_id(t.name);
@@ -899,12 +920,13 @@ bool TreeBuilder::adoption_agency(Tk& t) {
 // ---------------------------------------------------------------------------------------------
 // Entry points.
 
-Html5Result parse_html5(std::string_view utf8, dom::Document& doc, bool borrow_input) {
+Html5Result parse_html5(std::string_view utf8, dom::Document& doc, bool borrow_input,
+                        const ParseLimits& limits) {
   // One builder per thread, reused page after page: its stack, lists and the tokenizer's
   // buffers settle at the sizes the largest page needed and are not allocated again.
   thread_local detail::TreeBuilder builder(doc);
   builder.rebind(doc);
-  Html5Result r = builder.parse(utf8, borrow_input);
+  Html5Result r = builder.parse(utf8, borrow_input, limits);
   builder.rebind(doc);  // holds no pointer into `doc` or `utf8` between calls
   return r;
 }

@@ -43,6 +43,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -66,17 +67,30 @@ struct DoctypeInfo {
   size_t position = 0;  // the number of Document children (comments) that precede it
 };
 
+// Limits on one parse (hostile input; docs/robustness.md). When one is hit, tree construction
+// stops there: the tree holds what was built so far (every open element closed) and
+// Html5Result::stopped says which limit it was.
+struct ParseLimits {
+  size_t max_nodes = 0;  // 0: none. Checked before each token: the tree may exceed it by the
+                         // nodes one token creates (at most the 64 formatting clones + 1)
+  std::chrono::steady_clock::time_point deadline{};  // epoch (the default): none
+};
+
+enum class ParseStop { kNone, kNodeLimit, kDeadline };
+
 struct Html5Result {
   DoctypeInfo doctype;  // the DOCTYPE token the initial insertion mode accepted, if any
   QuirksMode quirks_mode = QuirksMode::kNoQuirks;
   size_t parse_errors = 0;  // tokenizer and tree construction parse errors
+  ParseStop stopped = ParseStop::kNone;
 };
 
 // Parses a whole document into `doc` (cleared first). `utf8` must be valid UTF-8. With
 // `borrow_input`, the tree keeps views into `utf8` instead of copies of the text and attribute
 // values it did not have to change (Document::borrow): `utf8` must then outlive the tree's use.
 // One parser is kept per thread and reused (its buffers keep their capacity).
-Html5Result parse_html5(std::string_view utf8, dom::Document& doc, bool borrow_input = false);
+Html5Result parse_html5(std::string_view utf8, dom::Document& doc, bool borrow_input = false,
+                        const ParseLimits& limits = {});
 
 namespace detail {
 class TreeBuilder;
