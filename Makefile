@@ -30,7 +30,7 @@ test-asan:
 # Quality and speed on ../shared/bench, the parser alone, and the bench WARC; writes BENCHMARKS.md.
 bench: build
 	python3 bench/run.py --gazette $(BUILD)/gazette --out BENCHMARKS.md --parsers gazette,gumbo \
-	  --parse-bench $(BUILD)/tools/parse_bench --warc
+	  --parse-bench $(BUILD)/tools/parse_bench --dedup-eval $(BUILD)/tools/dedup_eval --warc
 
 clean:
 	rm -rf build build-asan

@@ -110,7 +110,7 @@ def load_peer(path, out_path):
 # Running gazette
 
 def run_gazette(gazette, pages_dir, out_jsonl, stats_json, jobs=1, parser=None,
-                stderr_path=None, timeout=None):
+                stderr_path=None, timeout=None, extra_args=()):
     """Run `gazette extract` over pages_dir. Returns a dict with the exit
     status, wall time, the child's peak RSS (KiB, from wait4) and the parsed
     --stats object. Raises BenchError unless the exit status is 0 or 1 and
@@ -119,6 +119,7 @@ def run_gazette(gazette, pages_dir, out_jsonl, stats_json, jobs=1, parser=None,
            "-j", str(jobs)]
     if parser:
         cmd += ["--parser", parser]
+    cmd += list(extra_args)
     for p in (out_jsonl, stats_json):
         if os.path.exists(p):
             os.remove(p)

@@ -283,6 +283,24 @@ WARC_STAGES = [  # (label, function of the stats giving ns, or None when absent)
 ]
 
 
+def dedup_section(dedup_eval, bench_dir):
+    """Runs tools/dedup_eval (pairs built from the bench pages); returns its Markdown summary."""
+    log("dedup_eval ...")
+    r = subprocess.run([dedup_eval, "--bench", bench_dir], capture_output=True, text=True)
+    if r.returncode not in (0, 1) or "| copy kind |" not in r.stdout:
+        raise BenchError(f"dedup_eval failed: {r.stderr[-2000:]}")
+    lines = r.stdout.split("\n")
+    # The summary: everything before the per-pair listings; its own heading is replaced.
+    out = []
+    for line in lines[1:]:
+        if line.startswith("Bench pages labelled") or line.startswith("Wrong "):
+            break
+        out.append(line)
+    verdict = "targets met" if r.returncode == 0 else "**targets not met**"
+    return ("Pairs built from the bench pages by `tools/dedup_eval` (docs/dedup.md), "
+            f"{verdict} (precision >= 0.99, recall >= 0.95, time <= 10%).\n" + "\n".join(out).rstrip())
+
+
 def warc_section(gazette, bench_dir, work_dir, repeat):
     """Builds the bench WARC (once), runs gazette on it with -j 1 and -j 2, and on the WARC
     concatenated `repeat` times for peak RSS. Returns Markdown."""
@@ -299,6 +317,12 @@ def warc_section(gazette, bench_dir, work_dir, repeat):
         runs[jobs] = common.run_gazette(gazette, warc, os.path.join(work_dir, f"warc.j{jobs}.jsonl"),
                                         os.path.join(work_dir, f"warc.j{jobs}.stats.json"),
                                         jobs=jobs, stderr_path=os.path.join(work_dir, f"warc.j{jobs}.stderr"))
+    # The stage breakdown, with --dedup so that its cost shows.
+    log("gazette on the WARC, -j 1 --dedup ...")
+    staged = common.run_gazette(gazette, warc, os.path.join(work_dir, "warc.dedup.jsonl"),
+                                os.path.join(work_dir, "warc.dedup.stats.json"), jobs=1,
+                                stderr_path=os.path.join(work_dir, "warc.dedup.stderr"),
+                                extra_args=["--dedup"])
     big = None
     if repeat > 1:
         many = os.path.join(work_dir, f"pages.x{repeat}.warc.gz")
@@ -314,7 +338,7 @@ def warc_section(gazette, bench_dir, work_dir, repeat):
                                  jobs=2, stderr_path=os.path.join(work_dir, "warc.many.stderr"))
         os.remove(many_out)
         os.remove(many)
-    st = runs[1]["stats"]
+    st = staged["stats"]
     mb = st["bytes"] / 1e6
     rows, total = [], 0
     for label, f in WARC_STAGES:
@@ -330,20 +354,24 @@ def warc_section(gazette, bench_dir, work_dir, repeat):
         f"`gazette extract pages.warc.gz` on the bench WARC (`corpus/build_warc.py`: "
         f"{st['pages']:,} HTML responses, {mb:,.1f} MB of HTML, "
         f"{os.path.getsize(warc) / 1e6:,.1f} MB compressed; every record its own gzip member). "
-        "Stage times with `-j 1`: CPU time of the thread doing the stage (the producer thread "
-        "reads the archive, workers extract, the main thread writes). MB/s are MB of "
-        "uncompressed HTML.",
+        "Stage times from `gazette extract pages.warc.gz -j 1 --dedup --stats`: CPU time of "
+        "the thread doing the stage (with `-j 1` one thread reads the archive and extracts; the "
+        "main thread writes and runs the dedup table). MB/s are MB of uncompressed HTML.",
         "",
         md_table(["stage", "time", "pages/s", "MB/s"], rows),
         "",
     ]
     w1, w2 = runs[1]["wall_s"], runs[2]["wall_s"]
+    plain = sum(f(runs[1]["stats"]) or 0 for _, f in WARC_STAGES)
+    dedup_cost = (st.get("dedup_ns") or 0) / plain if plain else 0
     lines.append(md_table(["run", "wall", "pages/s", "MB/s", "peak RSS"], [
         [f"-j {j}", f"{runs[j]['wall_s']:.2f} s", fmt_rate(st["pages"], runs[j]["wall_s"] * 1e9),
          fmt_rate(mb, runs[j]["wall_s"] * 1e9), f"{runs[j]['max_rss_kib'] / 1024:,.1f} MiB"]
         for j in (1, 2)]))
     lines.append("")
     lines.append(f"- `-j 1` to `-j 2`: **{w1 / w2:.2f}x** (wall clock, {os.cpu_count()} logical CPUs).")
+    lines.append(f"- `--dedup` costs {st.get('dedup_ns', 0) / 1e6:.0f} ms of CPU, "
+                 f"**{100 * dedup_cost:.1f}%** of the run without it.")
     if big:
         bs = big["stats"]
         lines.append(f"- The WARC concatenated {repeat} times ({bs['pages']:,} pages, "
@@ -412,6 +440,7 @@ def main(argv=None):
     ap.add_argument("--work-dir", help="where outputs go (default: <gazette dir>/bench)")
     ap.add_argument("--no-peers", action="store_true", help="leave the peers out of the tables")
     ap.add_argument("--parse-bench", help="tools/parse_bench binary: adds the parser section")
+    ap.add_argument("--dedup-eval", help="tools/dedup_eval binary: adds the dedup section")
     ap.add_argument("--warc", action="store_true",
                     help="adds the WARC section (builds the bench WARC in the work dir)")
     ap.add_argument("--warc-repeat", type=int, default=10,
@@ -483,6 +512,9 @@ def main(argv=None):
         if args.parse_bench:
             extra.append("## Parser\n\n" + parser_section(os.path.abspath(args.parse_bench),
                                                           bench_dir, datasets, work_dir))
+        if args.dedup_eval:
+            extra.append("## Duplicates and story clusters\n\n" +
+                         dedup_section(os.path.abspath(args.dedup_eval), bench_dir))
         if args.warc:
             extra.append("## WARC\n\n" + warc_section(gazette, bench_dir, work_dir,
                                                       args.warc_repeat))

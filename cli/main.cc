@@ -20,10 +20,12 @@
 #include <string>
 #include <thread>
 #include <time.h>
+#include <unordered_map>
 #include <unistd.h>
 #include <vector>
 #include <filesystem>
 
+#include "corpus/dedup.h"
 #include "gazette/gazette.h"
 #include "io/fetch.h"
 #include "io/input.h"
@@ -54,6 +56,9 @@ struct Settings {
   // Live URLs.
   std::vector<std::string> url_files;
   double timeout_s = 30;
+  // Duplicates and story clusters.
+  bool dedup = false;
+  double dedup_threshold = 0.8;
   unsigned per_host = 2;
   std::string user_agent;
 };
@@ -101,6 +106,11 @@ struct Outcome {
   bool ok = false;
   uint64_t read_ns = 0, page_ns = 0;
   uint64_t input_bytes = 0, html_bytes = 0;
+  // --dedup: the body's fingerprint (computed by the worker), the record's identifier for
+  // duplicate_of (WARC-Record-ID, else the URL fetched, else the path) and its site.
+  std::optional<gazette::corpus::Fingerprint> fingerprint;
+  std::string record_id, site;
+  uint64_t dedup_ns = 0;
 };
 
 std::string render(const gazette::Article& a, const Settings& s, bool several) {
@@ -211,7 +221,7 @@ int run_extract(const Settings& s) {
   bool done_producing = false;
   std::atomic<bool> stop{false};
   std::atomic<uint64_t> decode_ns{0}, parse_ns{0}, extract_ns{0}, metadata_ns{0}, read_ns{0},
-      bytes{0}, pages{0}, warc_ns{0}, inflate_ns{0};
+      bytes{0}, pages{0}, warc_ns{0}, inflate_ns{0}, dedup_ns{0};
   // Progress: input bytes (file sizes; for a WARC, its compressed bytes) known and consumed.
   std::atomic<uint64_t> input_total{0};
   std::atomic<bool> total_known{true};
@@ -395,6 +405,13 @@ int run_extract(const Settings& s) {
     }
   };
 
+  gazette::corpus::DedupOptions dedup_options;
+  dedup_options.threshold = s.dedup_threshold;
+  gazette::corpus::Deduplicator dedup(dedup_options);
+  // Identifiers of the records that duplicates may point to (the first of each group).
+  std::unordered_map<uint64_t, std::string> first_ids;
+  uint64_t duplicates = 0;
+
   // Reads (unless in memory) and extracts one page.
   auto process = [&](Job& job, gazette::Extractor& ex) {
     Outcome o;
@@ -434,6 +451,13 @@ int run_extract(const Settings& s) {
         if (job.in_memory && r->url.empty()) r->url = job.url;
         o.text = render(*r, s, several);
         o.ok = true;
+        if (s.dedup) {
+          uint64_t t = thread_cpu_ns();
+          o.fingerprint = gazette::corpus::fingerprint(r->body, dedup_options);
+          o.dedup_ns = thread_cpu_ns() - t;
+          o.record_id = !r->warc_record_id.empty() ? r->warc_record_id : job.source;
+          o.site = !r->site_name.empty() ? r->site_name : r->url;
+        }
       } else {
         o.message = r.error().message;
         o.text = gazette::error_json(job.source, r.error()) + "\n";
@@ -567,6 +591,28 @@ int run_extract(const Settings& s) {
     }
     done_input += o.input_bytes;
     done_html += o.html_bytes;
+    add_ns(dedup_ns, o.dedup_ns);
+    if (o.fingerprint) {
+      // In the order written, so "the first record seen" is the first one in the output.
+      uint64_t t = thread_cpu_ns();
+      uint64_t index = written;
+      gazette::corpus::Verdict v = dedup.add(index, *o.fingerprint, o.site);
+      std::string fields;
+      if (v.duplicate_of) {
+        ++duplicates;
+        fields += ", \"duplicate_of\": ";
+        auto it = first_ids.find(*v.duplicate_of);
+        gazette::output::append_json_string(fields, it != first_ids.end() ? it->second : "");
+        fields += v.exact ? ", \"duplicate\": \"exact\"" : ", \"duplicate\": \"near\"";
+      } else {
+        first_ids.emplace(index, std::move(o.record_id));
+      }
+      fields += ", \"cluster\": " + std::to_string(v.cluster);
+      // The record is one JSON object and a newline: the fields go before its closing brace.
+      if (o.text.size() >= 2 && o.text.compare(o.text.size() - 2, 2, "}\n") == 0)
+        o.text.insert(o.text.size() - 2, fields);
+      add_ns(dedup_ns, thread_cpu_ns() - t);
+    }
     uint64_t t = thread_cpu_ns();
     // In text and Markdown output a failed page has no record; JSON keeps one per page.
     bool wrote = (s.format != "json" && !o.ok) ? true : out.write(o.text);
@@ -609,6 +655,7 @@ int run_extract(const Settings& s) {
     std::string line = "gazette: " + std::to_string(written) + " pages: " +
                        std::to_string(articles) + " articles, " + std::to_string(failed) +
                        " without article";
+    if (s.dedup) line += ", " + std::to_string(duplicates) + " duplicates";
     if (any_warc)
       line += "; WARC: " + std::to_string(warc.responses) + " responses; skipped " +
               std::to_string(warc.not_ok) + " not 200, " + std::to_string(warc.not_html) +
@@ -629,7 +676,8 @@ int run_extract(const Settings& s) {
                  "{\"pages\": %llu, \"bytes\": %llu, \"read_ns\": %llu, \"warc_ns\": %llu, "
                  "\"inflate_ns\": %llu, \"decode_ns\": %llu, "
                  "\"parse_ns\": %llu, \"extract_ns\": %llu, \"metadata_ns\": %llu, "
-                 "\"output_ns\": %llu, \"wall_ns\": %llu, \"max_page_ns\": %llu, "
+                 "\"dedup_ns\": %llu, \"output_ns\": %llu, \"wall_ns\": %llu, "
+                 "\"max_page_ns\": %llu, "
                  "\"max_page_source\": %s, \"threads\": %u}\n",
                  static_cast<unsigned long long>(pages.load()),
                  static_cast<unsigned long long>(bytes.load()),
@@ -640,6 +688,7 @@ int run_extract(const Settings& s) {
                  static_cast<unsigned long long>(parse_ns.load()),
                  static_cast<unsigned long long>(extract_ns.load()),
                  static_cast<unsigned long long>(metadata_ns.load()),
+                 static_cast<unsigned long long>(dedup_ns.load()),
                  static_cast<unsigned long long>(output_ns),
                  static_cast<unsigned long long>(wall_ns),
                  static_cast<unsigned long long>(max_page_ns), src.c_str(), threads);
@@ -664,6 +713,15 @@ int main(int argc, char** argv) {
                       "Pages: files, directories (searched recursively for .html, .htm, "
                       ".xhtml, .txt, and .gz of each), WARC archives (.warc, .warc.gz), "
                       "http(s) URLs, or - for standard input");
+  extract->add_flag("--dedup", s.dedup,
+                    "Mark duplicates (\"duplicate_of\": the first record with the same or a "
+                    "near-identical body, \"duplicate\": exact or near) and give every record "
+                    "a story \"cluster\" (the output line of the cluster's first record); JSON "
+                    "output only");
+  extract->add_option("--dedup-threshold", s.dedup_threshold,
+                      "Jaccard similarity of word 5-shingles from which bodies are near "
+                      "duplicates (default 0.8)")
+      ->check(CLI::Range(0.5, 1.0));
   extract->add_option("--urls", s.url_files,
                       "Fetch and extract the URLs listed in FILE, one per line (- for standard "
                       "input); URLs can also be given as inputs");
@@ -714,6 +772,10 @@ int main(int argc, char** argv) {
                    s.reference_time.c_str());
       return 2;
     }
+  }
+  if (s.dedup && s.format != "json") {
+    std::fprintf(stderr, "gazette: --dedup needs --format json (its marks are record fields)\n");
+    return 2;
   }
   if (s.inputs.empty() && s.url_files.empty()) {
     std::fprintf(stderr, "gazette: extract: no input (give files, directories, URLs or --urls)\n");

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <vector>
@@ -426,6 +427,47 @@ TEST(Cli, LiveUrlsAreFetchedAndExtracted) {
   EXPECT_EQ(recs[3]["source"], base + "/a");
   EXPECT_NE(err.find("gazette: " + base + "/missing: HTTP 404 Not Found"), std::string::npos) << err;
   EXPECT_NE(err.find("4 pages: 3 articles, 1 without article"), std::string::npos) << err;
+}
+
+}  // namespace
+
+namespace {
+
+// --dedup: an exact copy and a lightly edited copy point to the first record and share its
+// cluster; an unrelated article is its own cluster; text output refuses the flag.
+TEST(Cli, DedupMarksCopiesAndClusters) {
+  TempDir d;
+  std::string page = slurp(kSeedPage);
+  std::ofstream(d.path() / "a.html") << page;
+  std::ofstream(d.path() / "b.html") << page;
+  std::string edited = page;
+  size_t at = edited.find("Corée du Nord", edited.find("<p"));
+  ASSERT_NE(at, std::string::npos);
+  edited.replace(at, std::strlen("Corée du Nord"), "Corée");
+  std::ofstream(d.path() / "c.html") << edited;
+  fs::copy_file(fs::path(GAZETTE_EXAMPLES) / "blog-post-en.html", d.path() / "d.html");
+  std::string err;
+  RunResult r = gazette("extract --dedup " + d.path().string(), &err);
+  ASSERT_EQ(r.status, 0) << err;
+  std::vector<nlohmann::json> recs;
+  std::istringstream lines(r.out);
+  std::string line;
+  while (std::getline(lines, line)) recs.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(recs.size(), 4u);
+  std::string first = (d.path() / "a.html").string();
+  EXPECT_FALSE(recs[0].contains("duplicate_of"));
+  EXPECT_EQ(recs[0]["cluster"], 0);
+  EXPECT_EQ(recs[1]["duplicate_of"], first);
+  EXPECT_EQ(recs[1]["duplicate"], "exact");
+  EXPECT_EQ(recs[1]["cluster"], 0);
+  EXPECT_EQ(recs[2]["duplicate_of"], first);
+  EXPECT_EQ(recs[2]["duplicate"], "near");
+  EXPECT_EQ(recs[2]["cluster"], 0);
+  EXPECT_FALSE(recs[3].contains("duplicate_of"));
+  EXPECT_EQ(recs[3]["cluster"], 3);
+  EXPECT_NE(err.find("4 pages: 4 articles, 0 without article, 2 duplicates"), std::string::npos)
+      << err;
+  EXPECT_EQ(gazette("extract --dedup --format text " + d.path().string()).status, 2);
 }
 
 }  // namespace
