@@ -59,6 +59,9 @@ struct Settings {
   // Duplicates and story clusters.
   bool dedup = false;
   double dedup_threshold = 0.8;
+  // Provenance.
+  bool explain = false;
+  std::string prefer;
   unsigned per_host = 2;
   std::string user_agent;
 };
@@ -199,6 +202,8 @@ int run_extract(const Settings& s) {
   base.charset = s.charset;
   base.max_input_bytes = s.max_bytes;
   base.parser = s.parser == "gumbo" ? gazette::Parser::kGumbo : gazette::Parser::kGazette;
+  base.explain = s.explain;
+  if (!s.prefer.empty()) base.prefer_sources = *gazette::parse_source_order(s.prefer);  // checked in main
 
   // One producer (expanding directories and reading WARC archives), `threads` workers, and
   // this thread writing results. Pages live in a ring of `window` slots: page i in slot
@@ -323,7 +328,11 @@ int run_extract(const Settings& s) {
         for (auto& e : errors) producer_errors.push_back(std::move(e));
       } else if (is_warc_name(in)) {
         any_warc = true;
-        auto reader = gazette::io::WarcReader::open(in, gazette::io::WarcLimits{});
+        // A record's block and its decoded payload are held to --max-bytes too: a gzip bomb
+        // or a lying Content-Length is skipped, not inflated into memory.
+        gazette::io::WarcLimits warc_limits;
+        warc_limits.max_record_bytes = s.max_bytes;
+        auto reader = gazette::io::WarcReader::open(in, warc_limits);
         if (!reader) {
           std::lock_guard lock(mu);
           producer_errors.emplace_back(in, reader.error().message);
@@ -713,6 +722,15 @@ int main(int argc, char** argv) {
                       "Pages: files, directories (searched recursively for .html, .htm, "
                       ".xhtml, .txt, and .gz of each), WARC archives (.warc, .warc.gz), "
                       "http(s) URLs, or - for standard input");
+  std::string source_names;
+  for (std::string_view n : gazette::kSourceNames)
+    source_names += (source_names.empty() ? "" : ", ") + std::string(n);
+  extract->add_flag("--explain", s.explain,
+                    "Add \"explain\": for each field, the source that supplied it and the "
+                    "candidates that lost, with the reason");
+  extract->add_option("--prefer", s.prefer,
+                      "Comma-separated source order that wins over the default choice, e.g. "
+                      "opengraph,json-ld (sources: " + source_names + ")");
   extract->add_flag("--dedup", s.dedup,
                     "Mark duplicates (\"duplicate_of\": the first record with the same or a "
                     "near-identical body, \"duplicate\": exact or near) and give every record "
@@ -751,7 +769,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"gazette", "gumbo"}));
   extract->add_option("-j,--jobs", s.jobs, "Worker threads (default: all cores)")
       ->check(CLI::Range(1u, 1024u));
-  extract->add_option("--max-bytes", s.max_bytes, "Largest page read, in bytes (default 64 MiB)")
+  extract->add_option("--max-bytes", s.max_bytes,
+                      "Largest page read, in bytes, after decompression (a .gz file, a WARC "
+                      "record, a fetched body); larger ones get an error record (default 64 MiB)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 40));
   extract->add_option("--stats", s.stats, "Write per-stage timings as JSON to FILE");
   extract->add_flag("--unordered", s.unordered,
@@ -770,6 +790,13 @@ int main(int argc, char** argv) {
     if (!t || !t->has_time) {
       std::fprintf(stderr, "gazette: --reference-time: not a date and time: %s\n",
                    s.reference_time.c_str());
+      return 2;
+    }
+  }
+  if (!s.prefer.empty()) {
+    auto order = gazette::parse_source_order(s.prefer);
+    if (!order) {
+      std::fprintf(stderr, "gazette: --prefer: %s\n", order.error().message.c_str());
       return 2;
     }
   }

@@ -49,6 +49,9 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   if (page.size() > options.max_input_bytes)
     return Error{ErrorCode::kTooLarge,
                  "page exceeds " + std::to_string(options.max_input_bytes >> 20) + " MiB"};
+  // Explanations and a source order, per page (an unknown source name fails every page).
+  Result<metadata::Policy> policy = metadata::Policy::from(options);
+  if (!policy) return policy.error();
   ++times_.pages;
   times_.bytes += page.size();
 
@@ -86,7 +89,8 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
 
   Article article;
   t = cpu_now_ns();
-  metadata::extract(impl_->doc, options.url, article, reference);
+  metadata::Selection selection(*policy);
+  metadata::extract(impl_->doc, options.url, article, selection, reference);
   times_.metadata_ns += ns_since(t);
 
   t = cpu_now_ns();
@@ -95,12 +99,18 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   hints.discussion = looks_like_discussion_url(article.url.empty() ? options.url : article.url);
   size_t chars = extract::extract_body(impl_->doc, hints, article.blocks);
   // A dateline on a line of its own leaves the body; one that opens the first sentence stays.
-  if (auto dateline = metadata::take_dateline(article.blocks)) article.dateline = *dateline;
+  std::string written;
+  if (auto dateline = metadata::take_dateline(article.blocks,
+                                              options.explain ? &written : nullptr)) {
+    article.dateline = *dateline;
+    selection[metadata::FieldId::kDateline].offer(metadata::Source::kText, "first paragraph",
+                                                  std::move(written));
+  }
   article.body = render_body(article, Format::kText);
   times_.extract_ns += ns_since(t);
 
   t = cpu_now_ns();
-  metadata::finish(article);
+  metadata::finish(article, selection);
   times_.metadata_ns += ns_since(t);
 
   if (chars == 0) return Error{ErrorCode::kNoContent, "no article text found"};

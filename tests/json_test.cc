@@ -37,7 +37,7 @@ TEST(JsonRecord, NullsForMissingFieldsAndAuthorList) {
             R"({"source": "p.html", "url": null, "title": "T", "title_display": null, )"
             R"("authors": ["Ann", "Bob \"B\""], "date_published": null, "date_published_raw": null, )"
             R"("date_modified": null, "dateline": null, "site_name": null, "language": null, )"
-            R"("description": null, "image": null, "body": "x"})");
+            R"("description": null, "image": null, "access": null, "body": "x"})");
   a.dateline = {"PARIS", "AFP"};
   EXPECT_NE(gazette::to_json(a, gazette::Format::kText)
                 .find(R"("dateline": {"place": "PARIS", "agency": "AFP"})"),

@@ -420,5 +420,116 @@ TEST(MetadataRobustness, EmptyAndHostilePages) {
   EXPECT_TRUE(a.authors.empty());
 }
 
+
+// ---- provenance of the selection rules ------------------------------------------------------
+
+// The article and its provenance, with explain on (and a source order when given).
+Article explained(const std::string& head, const std::string& body = "",
+                  std::vector<std::string> prefer = {}) {
+  dom::Document doc;
+  parse::parse_html("<!DOCTYPE html><html><head>" + head + "</head><body>" + body +
+                        "</body></html>",
+                    doc);
+  Options o;
+  o.explain = true;
+  o.prefer_sources = std::move(prefer);
+  Selection sel(*Policy::from(o));
+  Article a;
+  extract(doc, "", a, sel);
+  finish(a, sel);
+  return a;
+}
+
+const FieldProvenance& prov(const Article& a, std::string_view field) {
+  for (const auto& f : a.provenance)
+    if (f.field == field) return f;
+  static const FieldProvenance kNone;
+  ADD_FAILURE() << field;
+  return kNone;
+}
+
+TEST(MetadataProvenance, UnconfirmedH1LosesToMetaThenIsTheFallback) {
+  auto a = explained(R"(<meta property="og:title" content="Council votes the budget">)",
+                     "<article><h1>A headline nobody repeats</h1></article>");
+  EXPECT_EQ(a.title, "Council votes the budget");
+  const auto& t = prov(a, "title");
+  EXPECT_EQ(t.winner.source, "opengraph");
+  ASSERT_EQ(t.losers.size(), 1u);
+  EXPECT_EQ(t.losers[0].source, "h1");
+  EXPECT_EQ(t.losers[0].reason, "not confirmed by <title> or a meta title");
+  // Nothing else: the same h1 is the fallback, and wins.
+  a = explained("", "<article><h1>A headline nobody repeats</h1></article>");
+  EXPECT_EQ(a.title, "A headline nobody repeats");
+  EXPECT_EQ(prov(a, "title").winner.source, "h1");
+  EXPECT_TRUE(prov(a, "title").losers.empty());
+}
+
+TEST(MetadataProvenance, SiteLogoH1) {
+  auto a = explained("<title>Daily Paper | Storm closes the harbour</title>",
+                     "<h1>Daily Paper</h1><h2>Storm closes the harbour</h2>");
+  EXPECT_EQ(a.title, "Storm closes the harbour");
+  const auto& t = prov(a, "title");
+  EXPECT_EQ(t.winner.source, "heading");
+  EXPECT_EQ(t.winner.key, "h2");
+  ASSERT_FALSE(t.losers.empty());
+  EXPECT_EQ(t.losers[0].source, "h1");
+  EXPECT_EQ(t.losers[0].reason, "the site's logo: <title> pairs it with another heading");
+}
+
+TEST(MetadataProvenance, WeakAuthorIsTheFallbackTier) {
+  auto a = explained(R"(<meta property="og:site_name" content="Daily Paper">)" +
+                         ld(R"({"@type":"NewsArticle","author":{"name":"Daily Paper"}})"),
+                     R"(<span class="author-name">Jane Doe</span>)");
+  EXPECT_EQ(a.authors, Names{"Jane Doe"});
+  const auto& au = prov(a, "authors");
+  EXPECT_EQ(au.winner.source, "text");
+  EXPECT_EQ(au.winner.key, "byline element");
+  ASSERT_EQ(au.losers.size(), 1u);
+  EXPECT_EQ(au.losers[0].source, "json-ld");
+  EXPECT_EQ(au.losers[0].reason, "only the site's name or a user handle");
+}
+
+TEST(MetadataProvenance, HandlesAndUrlsAreRejected) {
+  auto a = explained(R"(<meta name="twitter:site" content="@dailypaper">
+                        <meta name="application-name" content="Daily Paper">
+                        <meta name="author" content="https://ex.com/staff/jane">)");
+  EXPECT_EQ(a.site_name, "Daily Paper");
+  const auto& site = prov(a, "site_name");
+  EXPECT_EQ(site.winner.source, "meta");
+  ASSERT_EQ(site.losers.size(), 1u);
+  EXPECT_EQ(site.losers[0].reason, "a social media handle");
+  const auto& au = prov(a, "authors");
+  EXPECT_EQ(au.winner.source, "");
+  ASSERT_EQ(au.losers.size(), 1u);
+  EXPECT_EQ(au.losers[0].reason, "a URL");
+}
+
+TEST(MetadataProvenance, PrintedDateOverrulesUncorroboratedJsonLd) {
+  auto a = explained(ld(R"({"@type":"NewsArticle","datePublished":"2019-10-20"})"),
+                     "<h1>Headline of the story</h1><p>Published 16 October 2019</p>");
+  EXPECT_EQ(a.date_published, "2019-10-16");
+  const auto& d = prov(a, "date_published");
+  EXPECT_EQ(d.winner.source, "text");
+  EXPECT_EQ(d.winner.key, "near the headline");
+  ASSERT_FALSE(d.losers.empty());
+  EXPECT_EQ(d.losers[0].source, "json-ld");
+  EXPECT_EQ(d.losers[0].reason, "uncorroborated, and the date printed near the headline differs");
+  // A source order overrules the rule.
+  a = explained(ld(R"({"@type":"NewsArticle","datePublished":"2019-10-20"})"),
+                "<h1>Headline of the story</h1><p>Published 16 October 2019</p>", {"json-ld"});
+  EXPECT_EQ(a.date_published, "2019-10-20");
+}
+
+TEST(MetadataProvenance, LanguageTagsAreValidated) {
+  auto a = explained(R"(<meta http-equiv="content-language" content="english!">
+                        <meta property="og:locale" content="de_DE">)");
+  EXPECT_EQ(a.language, "de-DE");
+  const auto& l = prov(a, "language");
+  EXPECT_EQ(l.winner.source, "opengraph");
+  ASSERT_EQ(l.losers.size(), 1u);
+  EXPECT_EQ(l.losers[0].key, "content-language");
+  EXPECT_EQ(l.losers[0].reason, "not a language tag");
+}
+
 }  // namespace
 }  // namespace gazette::metadata

@@ -85,6 +85,57 @@ struct Dateline {
   std::string agency;
 };
 
+// Provenance (Options::explain): where a field's value came from, and what else was offered.
+//
+// Sources, by the exact names used in SourceCandidate::source and Options::prefer_sources:
+//   json-ld           schema.org JSON-LD; key: the object's @type and property
+//                     ("NewsArticle.headline", "NewsArticle.hasPart")
+//   opengraph         Open Graph <meta property> (og:*, and its article:* namespace); key: the
+//                     property
+//   meta              other <meta> tags (description, twitter:*, dc.*, parsely-*, sailthru.*,
+//                     content-language, ...); key: the name
+//   microdata         itemprop attributes; key: the itemprop
+//   time element      <time datetime>; key: where it stands ("pubdate", "in header", ...)
+//   url               the page's URL as given (Options::url, a WARC record's target URI), and
+//                     the date in its path
+//   text              the visible text: byline and date elements, the text next to the
+//                     headline, the body's opening dateline, a subscription notice ending the
+//                     body; key: which
+//   scraped-text line a line of a scraped-text input; key: which ("site line", "date line", ...)
+//   rel=author        <a rel=author>
+//   rel=canonical     <link rel=canonical>
+//   title element     <title>: the headline without the site's name, the site name its suffix
+//   h1, heading       the headline element (<h1>; another heading when the h1 is the site logo)
+//   html lang         <html lang> (or xml:lang)
+//   cld2              the language detected from the title and body
+//   class name        a class or id that marks paywalled content ("paywall", "subscriber-only")
+inline constexpr std::string_view kSourceNames[] = {
+    "json-ld", "opengraph", "meta", "microdata", "time element", "url", "text",
+    "scraped-text line", "rel=author", "rel=canonical", "title element", "h1", "heading",
+    "html lang", "cld2", "class name"};
+
+struct SourceCandidate {
+  std::string source;  // one of kSourceNames
+  std::string key;     // where in the source (see kSourceNames); may be empty
+  // The value as the field would hold it (a date in ISO 8601, a URL made absolute). For
+  // authors: the names joined by "; " (a name never contains ';'). A rejected candidate keeps
+  // the text as the source writes it. For dateline: the dateline as the text writes it.
+  std::string value;
+  // Why it lost; empty for the winner. A valid candidate: "same value", "lower priority than
+  // json-ld" (Gazette's order), "after opengraph in the preferred order" (Options::
+  // prefer_sources), or the rule that passed it over ("only the site's name or a user handle",
+  // "uncorroborated, and the date printed near the headline differs", ...). A rejected one:
+  // what is wrong with it ("not a date", "not a language tag", "the site's name", "too short
+  // for a headline", "not confirmed by <title> or a meta title", "a URL", "no name", ...).
+  std::string reason;
+};
+
+struct FieldProvenance {
+  std::string field;        // the record's field name: "title", "authors", "access", ...
+  SourceCandidate winner;   // source empty when no source gave a value
+  std::vector<SourceCandidate> losers;  // in the order they were considered
+};
+
 // An extracted article. Empty strings mean "not found".
 struct Article {
   std::string source;        // the path or URL as given
@@ -101,10 +152,17 @@ struct Article {
   std::string language;      // BCP 47 tag as the page states it, else detected ("en")
   std::string description;
   std::string image;
+  // "free", "paywalled" or "unknown": from JSON-LD isAccessibleForFree (on the article or on a
+  // hasPart), the article:content_tier meta, paywall class names, and a subscription notice
+  // ending the body. "unknown" when no signal; never "paywalled" without one.
+  std::string access;
   std::string warc_record_id;  // for a page read from a WARC archive: WARC-Record-ID
   std::string warc_date;       // and WARC-Date
   std::vector<Block> blocks;  // the body
   std::string body;           // blocks rendered as text (render_body(kText))
+  // With Options::explain: one entry per field, in record order (url, title, authors,
+  // date_published, date_modified, dateline, site_name, language, description, image, access).
+  std::vector<FieldProvenance> provenance;
 };
 
 enum class Format { kText, kMarkdown };
@@ -131,7 +189,20 @@ struct Options {
   // are not dates, so that saved pages give the same record whenever they are read.
   std::string reference_time;
   size_t max_input_bytes = 64u << 20;
+  // Records, for each field, the source that supplied it and the candidates that lost, with a
+  // reason (Article::provenance; to_json adds an "explain" object). Costs time: off by default.
+  bool explain = false;
+  // Source names (kSourceNames), most preferred first: a field takes its value from the first
+  // of these sources that offers a valid one; sources not listed, and fields none of them
+  // serves, keep Gazette's own choice. Empty: Gazette's own order. An unknown name makes
+  // extract() fail with kBadInput; parse_source_order() validates a user's list.
+  std::vector<std::string> prefer_sources;
 };
+
+// Parses a comma-separated list of source names ("json-ld, opengraph,meta") for
+// Options::prefer_sources. Error kBadInput, naming the known sources, for an unknown or empty
+// name; a name listed twice counts once, at its first place.
+Result<std::vector<std::string>> parse_source_order(std::string_view list);
 
 // Time spent per stage, accumulated over all calls of one Extractor: the calling thread's CPU
 // time, i.e. the cost on one core whatever else runs on the machine.

@@ -1,5 +1,6 @@
 #include "metadata/dateline.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -355,7 +356,7 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph, size_t* consu
   return d;
 }
 
-std::optional<Dateline> take_dateline(std::vector<Block>& blocks) {
+std::optional<Dateline> take_dateline(std::vector<Block>& blocks, std::string* written) {
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (blocks[i].kind != Block::Kind::kParagraph) continue;
     const std::string& t = blocks[i].text;
@@ -366,10 +367,25 @@ std::optional<Dateline> take_dateline(std::vector<Block>& blocks) {
     size_t consumed = 0;
     auto d = parse_dateline(t, &consumed);
     if (!d) return std::nullopt;
+    if (written) *written = written_dateline(t, consumed);
     if (consumed >= t.size()) blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i));
     return d;
   }
   return std::nullopt;
+}
+
+std::string written_dateline(std::string_view paragraph, size_t consumed) {
+  std::string_view d = paragraph.substr(0, std::min(consumed, paragraph.size()));
+  // Drop the separator and spaces that end it: "PARIS (AFP) - " -> "PARIS (AFP)".
+  for (bool changed = true; changed && !d.empty();) {
+    changed = false;
+    for (std::string_view sep : {" ", "-", "—", "–", ":", ",", "|"})
+      if (d.size() >= sep.size() && d.substr(d.size() - sep.size()) == sep) {
+        d.remove_suffix(sep.size());
+        changed = true;
+      }
+  }
+  return std::string(d);
 }
 
 }  // namespace gazette::metadata

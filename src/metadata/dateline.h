@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,7 +33,11 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph, size_t* consu
 // Applies the dateline rule to the first paragraph of a page's body: a dateline on its own line
 // is removed from the body, one that opens the first sentence stays in it. The "Place / Source"
 // line form is not taken from pages (there it is most often a photo credit). Returns the
-// dateline found, if any.
-std::optional<Dateline> take_dateline(std::vector<Block>& blocks);
+// dateline found, if any, and (when `written` is not null) stores it as the text writes it.
+std::optional<Dateline> take_dateline(std::vector<Block>& blocks, std::string* written = nullptr);
+
+// The dateline as the paragraph writes it, without the separator that ends it: the first
+// `consumed` bytes (parse_dateline's) less trailing dashes, colons and spaces.
+std::string written_dateline(std::string_view paragraph, size_t consumed);
 
 }  // namespace gazette::metadata

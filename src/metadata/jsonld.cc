@@ -192,7 +192,13 @@ class Reader {
       if (it != o.end()) authors_of(*it, e.authors);
       if (!e.authors.empty()) break;
     }
-    e.date_published = value_of(o, {"datePublished", "dateCreated", "uploadDate", "startDate"});
+    for (const char* key : {"datePublished", "dateCreated", "uploadDate", "startDate"}) {
+      e.date_published = value_of(o, {key});
+      if (!e.date_published.empty()) {
+        e.date_published_key = key;
+        break;
+      }
+    }
     e.date_modified = value_of(o, {"dateModified"});
     e.description = value_of(o, {"description"});
     auto img = o.find("image");
@@ -215,7 +221,39 @@ class Reader {
     if (u != o.end()) e.url = url_of(*u);
     auto l = o.find("inLanguage");
     if (l != o.end()) e.language = name_of(*l);
+    if (auto f = o.find("isAccessibleForFree"); f != o.end()) {
+      if (auto v = boolean(*f)) e.free = *v ? 1 : 0;
+    }
+    if (auto parts = o.find("hasPart"); parts != o.end()) paywalled_parts(*parts, e, 0);
     info_.entities.push_back(std::move(e));
+  }
+
+  // A JSON boolean, or one of the strings sites write instead.
+  static std::optional<bool> boolean(const json& v) {
+    if (v.is_boolean()) return v.get<bool>();
+    if (v.is_string()) return truth_value(v.get_ref<const std::string&>());
+    return std::nullopt;
+  }
+
+  // hasPart: one part or an array of them; a part not accessible for free makes the article
+  // paywalled (its cssSelector tells which part).
+  void paywalled_parts(const json& raw, Entity& e, int depth) const {
+    if (depth > 3) return;
+    const json& v = deref(raw);
+    if (v.is_array()) {
+      for (const auto& c : v) paywalled_parts(c, e, depth + 1);
+      return;
+    }
+    if (!v.is_object()) return;
+    auto f = v.find("isAccessibleForFree");
+    if (f == v.end()) return;
+    std::optional<bool> free = boolean(*f);
+    if (free == true && !e.paywalled_part) e.free_part = true;
+    if (free != false) return;
+    e.free_part = false;
+    e.paywalled_part = true;
+    if (auto sel = v.find("cssSelector"); sel != v.end() && e.paywalled_selector.empty())
+      e.paywalled_selector = str(*sel);
   }
 
   Info& info_;
@@ -224,6 +262,17 @@ class Reader {
 };
 
 }  // namespace
+
+std::optional<bool> truth_value(std::string_view s) {
+  // "http://schema.org/True", "schema:False": the last segment.
+  size_t cut = s.find_last_of(":/");
+  if (cut != std::string_view::npos) s = s.substr(cut + 1);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (text::iequals(s, "true")) return true;
+  if (text::iequals(s, "false")) return false;
+  return std::nullopt;
+}
 
 const Entity* Info::best() const {
   const Entity* out = nullptr;
@@ -325,6 +374,31 @@ std::string raw_string_after(std::string_view s, size_t from, std::string_view k
   return text::clean_value(out);
 }
 
+// isAccessibleForFree in text that does not parse: a false one after "hasPart" is a paywalled
+// part, before it the article's own; a true one counts only when no false one is seen.
+void salvage_access(std::string_view s, Entity& e) {
+  static constexpr std::string_view kKey = "\"isAccessibleForFree\"";
+  size_t has_part = s.find("\"hasPart\"");
+  bool any_true = false;
+  for (size_t k = s.find(kKey); k != std::string_view::npos; k = s.find(kKey, k + 1)) {
+    size_t i = k + kKey.size();
+    while (i < s.size() && (s[i] == ' ' || s[i] == ':' || s[i] == '"' || s[i] == '\n')) ++i;
+    size_t end = i;
+    while (end < s.size() && s[end] != '"' && s[end] != ',' && s[end] != '}' && s[end] != ' ')
+      ++end;
+    auto v = truth_value(s.substr(i, end - i));
+    if (v == false) {
+      if (has_part != std::string_view::npos && k > has_part)
+        e.paywalled_part = true;
+      else
+        e.free = 0;
+    } else if (v == true) {
+      any_true = true;
+    }
+  }
+  if (any_true && e.free < 0 && !e.paywalled_part) e.free = 1;
+}
+
 // Last resort for JSON-LD that does not parse even after repair (typically unescaped quotes in
 // an HTML snippet inside a string): the flat values of the first object, read textually.
 bool salvage(std::string_view s, Info& info) {
@@ -345,7 +419,11 @@ bool salvage(std::string_view s, Info& info) {
   e.type = type;
   e.headline = raw_string_after(s, 0, "headline", s.size());
   e.date_published = raw_string_after(s, 0, "datePublished", s.size());
-  if (e.date_published.empty()) e.date_published = raw_string_after(s, 0, "dateCreated", s.size());
+  e.date_published_key = "datePublished";
+  if (e.date_published.empty()) {
+    e.date_published = raw_string_after(s, 0, "dateCreated", s.size());
+    e.date_published_key = "dateCreated";
+  }
   e.date_modified = raw_string_after(s, 0, "dateModified", s.size());
   e.description = raw_string_after(s, 0, "description", s.size());
   size_t a = s.find("\"author\"");
@@ -356,6 +434,7 @@ bool salvage(std::string_view s, Info& info) {
   }
   size_t p = s.find("\"publisher\"");
   if (p != std::string_view::npos) e.publisher = raw_string_after(s, p, "name", 200);
+  salvage_access(s, e);
   if (e.headline.empty() && e.date_published.empty() && e.authors.empty()) return false;
   info.entities.push_back(std::move(e));
   return true;

@@ -2,6 +2,7 @@
 // Internal to src/metadata.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,7 +25,23 @@ struct Entity {
   std::string publisher;  // publisher / sourceOrganization name
   std::string url;
   std::string language;  // inLanguage
+  // Where date_published was read from ("datePublished", "dateCreated", ...), for provenance.
+  std::string_view date_published_key;
+  // isAccessibleForFree of the object itself: 1 true, 0 false, -1 not stated. Read from JSON
+  // booleans and from the strings sites write instead ("False", "true", "http://schema.org/True").
+  int free = -1;
+  // A hasPart (Google's paywalled-content markup: a WebPageElement with a cssSelector) whose
+  // isAccessibleForFree is false: part of the article is paywalled.
+  bool paywalled_part = false;
+  std::string paywalled_selector;  // that part's cssSelector, when stated
+  // A hasPart accessible for free, and none that is not: the publisher states the text is free
+  // (metered sites whose pages carry the paywall's template say so).
+  bool free_part = false;
 };
+
+// The truth value of an isAccessibleForFree written as a string: "true", "False",
+// "http://schema.org/True", "schema:False" (case-insensitive); nullopt for anything else.
+std::optional<bool> truth_value(std::string_view s);
 
 struct Info {
   std::vector<Entity> entities;  // in document order

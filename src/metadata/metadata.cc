@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "metadata/access.h"
 #include "metadata/date.h"
 #include "metadata/jsonld.h"
 #include "metadata/text.h"
@@ -158,6 +159,8 @@ struct Page {
   std::vector<std::string> itemprop_published;
   std::vector<std::string> itemprop_modified;
   std::vector<std::string> itemprop_headlines;
+  std::vector<std::string> itemprop_free;  // itemprop=isAccessibleForFree values
+  std::string_view paywall_token;          // the first paywall class/id token (access.h)
   std::vector<Candidate> bylines;
   std::vector<Candidate> datelines;
   std::string chosen_title;  // set once the title is chosen
@@ -175,6 +178,11 @@ struct Page {
     return out;
   }
 };
+
+bool may_hold_paywall(Tag t) {
+  return t == Tag::Div || t == Tag::Section || t == Tag::Article || t == Tag::Body ||
+         t == Tag::Main || t == Tag::Aside;
+}
 
 bool is_noise_tag(Tag t) { return t == Tag::Nav || t == Tag::Aside || t == Tag::Footer; }
 
@@ -370,12 +378,22 @@ void collect(const dom::Document& doc, Page& p) {
         std::string v = itemprop_value(n);
         if (!v.empty()) p.itemprop_headlines.push_back(v);
       }
+      if (itemprop_is(n, "isAccessibleForFree")) {
+        std::string v = itemprop_value(n);
+        if (!v.empty()) p.itemprop_free.push_back(v);
+      }
     }
-    // Bylines and datelines by class/id.
-    if (n->tag != Tag::Body && n->tag != Tag::Html && n->tag != Tag::Script &&
-        n->tag != Tag::Meta && n->tag != Tag::Link &&
+
+    // Paywall markers, bylines and datelines by class/id.
+    if (n->tag != Tag::Script && n->tag != Tag::Meta && n->tag != Tag::Link &&
         (n->has_attr("class") || n->has_attr("id"))) {
       std::string ci = class_and_id(n);
+      // Paywall class names, on the containers that hold gated text or the prompt replacing
+      // it (News Corp marks <body>); one is enough. Inline elements (links, spans, buttons:
+      // "Subscribe" badges and links) are most of the classed elements and are left out.
+      if (p.paywall_token.empty() && may_hold_paywall(n->tag) && access::may_mark_paywall(ci))
+        p.paywall_token = access::paywall_token(ci);
+      if (n->tag == Tag::Body || n->tag == Tag::Html) return true;
       if (kBylineWords.in(ci) && !kNotBylineWords.in(ci)) {
         Context c = context_of(n);
         if (!c.in_comments) {
@@ -747,18 +765,56 @@ namespace {
 // Fields
 // ---------------------------------------------------------------------------------------------
 
-std::string choose_title(const Page& p, const jsonld::Info& ld,
-                         const std::vector<std::string>& sites) {
+// "NewsArticle.headline": the key of a JSON-LD candidate, built only when explaining.
+std::string ld_key(const Field& f, const jsonld::Entity& e, std::string_view property) {
+  if (!f.explaining()) return {};
+  std::string key = e.type;
+  key += '.';
+  key += property;
+  return key;
+}
+
+// A headline element's source and key: "h1", or another heading ("h2"...) when the h1 is a logo.
+Source heading_source(const Node* h) { return h->tag == Tag::H1 ? Source::kH1 : Source::kHeading; }
+std::string_view heading_key(const Node* h) {
+  switch (h->tag) {
+    case Tag::H1: return "h1";
+    case Tag::H2: return "h2";
+    case Tag::H3: return "h3";
+    case Tag::H4: return "h4";
+    case Tag::H5: return "h5";
+    default: return "h6";
+  }
+}
+
+void choose_title(const Page& p, const jsonld::Info& ld, const std::vector<std::string>& sites,
+                  Field& f) {
   // Meta candidates in order of preference: JSON-LD headline, og:title, twitter:title, ...
-  std::vector<std::string> metas;
+  struct MetaTitle {
+    Source source;
+    std::string_view key;
+    const std::string* value;
+    const jsonld::Entity* entity = nullptr;  // for a JSON-LD headline
+    bool offered = false;
+  };
+  std::vector<MetaTitle> metas;
+  std::vector<std::string> meta_values;  // owns the meta values metas point to
+  meta_values.reserve(std::size(kTitleMetas));
   if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.headline; });
       e && e->rank <= 1)
-    metas.push_back(e->headline);
+    metas.push_back({Source::kJsonLd, "headline", &e->headline, e});
   for (auto k : kTitleMetas) {
     std::string v = p.meta(k);
-    if (!v.empty()) metas.push_back(v);
+    if (v.empty()) continue;
+    meta_values.push_back(std::move(v));
+    metas.push_back({meta_source(k), k, &meta_values.back()});
   }
-  for (const auto& h : p.itemprop_headlines) metas.push_back(h);
+  for (const auto& h : p.itemprop_headlines) metas.push_back({Source::kMicrodata, "headline", &h});
+  auto offer_meta = [&](MetaTitle& m, std::string stripped) {
+    m.offered = true;
+    f.offer(m.source, m.entity ? std::string_view(ld_key(f, *m.entity, "headline")) : m.key,
+            std::move(stripped));
+  };
   const std::string& title_tag = p.title;
   std::string ft = fold(title_tag);
 
@@ -770,19 +826,29 @@ std::string choose_title(const Page& p, const jsonld::Info& ld,
     if (context_of(h).in_article) h1s.push_back(h);
   for (const Node* h : p.h1s)
     if (std::find(h1s.begin(), h1s.end(), h) == h1s.end()) h1s.push_back(h);
+  std::vector<const Node*> offered_h1s;  // so that step 4 does not offer one twice
   for (const Node* h : h1s) {
+    if (!f.open()) return;
     std::string t = node_text(h, 600);
-    std::string f = fold(t);
-    if (text::utf8_length(f) < th::kMinHeadlineChars || is_site_segment(t, sites)) continue;
-    bool confirmed = !ft.empty() && ft.find(f) != std::string::npos;
+    std::string fo = fold(t);
+    if (text::utf8_length(fo) < th::kMinHeadlineChars) {
+      f.reject(Source::kH1, "h1", t, "too short for a headline");
+      continue;
+    }
+    if (is_site_segment(t, sites)) {
+      f.reject(Source::kH1, "h1", t, "the site's name");
+      continue;
+    }
+    bool confirmed = !ft.empty() && ft.find(fo) != std::string::npos;
     for (const auto& m : metas)
-      if (!confirmed && fold(m).find(f) != std::string::npos) confirmed = true;
+      if (!confirmed && fold(*m.value).find(fo) != std::string::npos) confirmed = true;
     // When <title> is "H1 <sep> X" or "X <sep> H1" and another heading reads X, the h1 is the
     // site's logo and that heading is the headline.
+    bool logo = false;
     if (confirmed && !ft.empty()) {
-      size_t at = ft.find(f);
+      size_t at = ft.find(fo);
       if (at != std::string::npos) {
-        std::string rest = text::normalize_space(ft.substr(0, at) + " " + ft.substr(at + f.size()));
+        std::string rest = text::normalize_space(ft.substr(0, at) + " " + ft.substr(at + fo.size()));
         // trim separator characters left at either end
         auto is_sep_char = [](unsigned char c) {
           return c == ' ' || c == '|' || c == '-' || c == ':' || c == '/' || c == '~' || c >= 0x80;
@@ -801,30 +867,48 @@ std::string choose_title(const Page& p, const jsonld::Info& ld,
           if (rest.size() >= d2.size() && rest.compare(rest.size() - d2.size(), d2.size(), d2) == 0)
             rest.resize(rest.size() - d2.size());
         }
-        if (text::utf8_length(rest) > text::utf8_length(f))
+        if (text::utf8_length(rest) > text::utf8_length(fo))
           for (const Node* other : p.headings)
-            if (other != h && fold(node_text(other, 600)) == rest)
-              return strip_title_site(node_text(other, 600), sites);
+            if (other != h && fold(node_text(other, 600)) == rest) {
+              f.reject(Source::kH1, "h1", t, "the site's logo: <title> pairs it with another heading");
+              f.offer(heading_source(other), heading_key(other),
+                      strip_title_site(node_text(other, 600), sites));
+              logo = true;
+              break;
+            }
       }
     }
-    if (confirmed) return strip_title_site(t, sites);
+    if (logo) continue;
+    if (confirmed) {
+      f.offer(Source::kH1, "h1", strip_title_site(t, sites));
+      offered_h1s.push_back(h);
+    } else if (f.explaining())
+      f.reject(Source::kH1, "h1", strip_title_site(t, sites),
+               "not confirmed by <title> or a meta title");
   }
   // 2. A meta title that also appears in <title>.
-  for (const auto& m : metas) {
-    std::string fm = fold(strip_title_site(m, sites));
+  for (auto& m : metas) {
+    if (!f.open()) return;
+    std::string stripped = strip_title_site(*m.value, sites);
+    std::string fm = fold(stripped);
     if (!fm.empty() && !ft.empty() && ft.find(fm) != std::string::npos)
-      return strip_title_site(m, sites);
+      offer_meta(m, std::move(stripped));
   }
-  // 3. The first meta title.
-  if (!metas.empty()) return strip_title_site(metas[0], sites);
+  // 3. The first meta title (the others only count for a preferred source order).
+  for (auto& m : metas) {
+    if (!f.open()) return;
+    if (!m.offered) offer_meta(m, strip_title_site(*m.value, sites));
+  }
   // 4. <title> without the site, else the h1 (the only one, or the first in article/main).
+  if (!f.open()) return;
   std::string stripped = strip_title_site(title_tag, sites);
-  if (!stripped.empty()) return stripped;
+  if (!stripped.empty()) f.offer(Source::kTitleElement, "", std::move(stripped));
+  if (!f.open()) return;
   const Node* h1 = p.h1s.size() == 1 ? p.h1s[0] : nullptr;
   for (const Node* h : p.h1s)
     if (!h1 && context_of(h).in_article) h1 = h;
-  if (h1) return strip_title_site(node_text(h1, 600), sites);
-  return {};
+  if (h1 && std::find(offered_h1s.begin(), offered_h1s.end(), h1) == offered_h1s.end())
+    f.offer(Source::kH1, "h1", strip_title_site(node_text(h1, 600), sites));
 }
 
 // The elements that may hold the headline, best first: the first heading whose text is the
@@ -902,8 +986,8 @@ std::vector<std::string> byline_near(const Node* h) {
   return {};
 }
 
-std::vector<std::string> choose_authors(const Page& p, const jsonld::Info& ld,
-                                        const std::vector<std::string>& sites) {
+void choose_authors(const Page& p, const jsonld::Info& ld, const std::vector<std::string>& sites,
+                    Field& f) {
   auto from_list = [](const std::vector<std::string>& raw) {
     std::vector<std::string> out;
     for (const auto& r : raw)
@@ -915,14 +999,24 @@ std::vector<std::string> choose_authors(const Page& p, const jsonld::Info& ld,
       }
     return out;
   };
+  // The text a list of values was read from, for the explanation of a rejected one.
+  auto joined = [&](const std::vector<std::string>& raw) {
+    std::string out;
+    if (!f.explaining()) return out;
+    for (const auto& r : raw) {
+      if (!out.empty()) out += "; ";
+      out += r;
+    }
+    return out;
+  };
   // A result made only of the site's own name, or of a user handle, is weak: a later source
-  // may name the person. It is kept as the fallback.
+  // may name the person. It is kept as the fallback (a second tier).
   auto weak = [&](const std::vector<std::string>& names) {
     for (const auto& n : names) {
-      std::string f = fold(n);
+      std::string fo = fold(n);
       bool site = false;
       for (const auto& s : sites)
-        if (!s.empty() && fold(s) == f) site = true;
+        if (!s.empty() && fold(s) == fo) site = true;
       bool handle = n.find(' ') == std::string::npos &&
                     std::none_of(n.begin(), n.end(),
                                  [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
@@ -930,45 +1024,51 @@ std::vector<std::string> choose_authors(const Page& p, const jsonld::Info& ld,
     }
     return true;
   };
-  std::vector<std::string> fallback;
-  auto consider = [&](std::vector<std::string> a) {
-    if (a.empty()) return false;
-    if (!weak(a)) {
-      fallback = std::move(a);
-      return true;
+  // Offers the names a source gives; true once the search is over.
+  auto consider = [&](Source source, std::string_view key, std::string_view raw,
+                      std::vector<std::string> names) {
+    if (names.empty()) {
+      if (!raw.empty()) f.reject(source, key, raw, "no name");
+    } else if (weak(names)) {
+      f.offer_names(source, key, std::move(names), 1, "only the site's name or a user handle");
+    } else {
+      f.offer_names(source, key, std::move(names));
     }
-    if (fallback.empty()) fallback = std::move(a);
-    return false;
+    return !f.open();
   };
   if (const auto* e = ld.best_with([](const jsonld::Entity& x) {
         return x.authors.empty() ? std::string_view{} : std::string_view{x.authors[0]};
       })) {
-    if (consider(from_list(e->authors))) return fallback;
+    if (consider(Source::kJsonLd, ld_key(f, *e, "author"), joined(e->authors),
+                 from_list(e->authors)))
+      return;
   }
   for (auto k : kAuthorMetas) {
     auto vals = p.meta_all(k);
     std::vector<std::string> keep;
-    for (auto& v : vals)
-      if (!text::looks_like_url(v) && !(k == "twitter:creator")) keep.push_back(v);
-    if (consider(from_list(keep))) return fallback;
+    for (auto& v : vals) {
+      if (text::looks_like_url(v))
+        f.reject(meta_source(k), k, v, "a URL");
+      else if (k == "twitter:creator")
+        f.reject(meta_source(k), k, v, "a social media handle");
+      else
+        keep.push_back(v);
+    }
+    if (consider(meta_source(k), k, joined(keep), from_list(keep))) return;
   }
-  if (consider(from_list(p.rel_authors))) return fallback;
-  if (consider(from_list(p.itemprop_authors))) return fallback;
+  if (consider(Source::kRelAuthor, "", joined(p.rel_authors), from_list(p.rel_authors))) return;
+  if (consider(Source::kMicrodata, "author", joined(p.itemprop_authors),
+               from_list(p.itemprop_authors)))
+    return;
   // Byline elements: best score first, then document order.
   std::vector<const Candidate*> order;
   for (const auto& c : p.bylines) order.push_back(&c);
   std::stable_sort(order.begin(), order.end(),
                    [](const Candidate* a, const Candidate* b) { return a->score > b->score; });
   for (const Candidate* c : order)
-    if (consider(clean_authors(c->text))) return fallback;
+    if (consider(Source::kText, "byline element", c->text, clean_authors(c->text))) return;
   for (const Node* h : headline_nodes(p, p.chosen_title))
-    if (consider(byline_near(h))) return fallback;
-  return fallback;
-}
-
-std::string date_from(std::string_view s) {
-  if (auto d = parse_page_date(s)) return d->iso();
-  return {};
+    if (consider(Source::kText, "byline under the headline", "", byline_near(h))) return;
 }
 
 // Visible text near the headline: after it first, then before it.
@@ -1094,35 +1194,66 @@ std::optional<ParsedDate> first_visible_date(const Node* root) {
   return std::nullopt;
 }
 
-void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, Article& a) {
+void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, Article& a,
+                  Selection& sel) {
+  Field& f = sel[FieldId::kDatePublished];
+  // Every candidate goes to the Field when it must keep them all; otherwise only the pick.
+  const bool record = f.policy().exhaustive();
   // Published: every source's date, in order of preference.
   std::vector<ParsedDate> cands;
   std::vector<DateSource> from;
-  DateSource source = DateSource::kOther;
+  DateSource kind = DateSource::kOther;
+  Source source = Source::kText;
+  std::string_view key;
+  auto push = [&](ParsedDate d) {
+    if (record) f.offer(source, key, d.iso());
+    cands.push_back(std::move(d));
+    from.push_back(kind);
+  };
   auto add = [&](std::string_view v) {
-    if (auto d = parse_page_date(v)) {
-      cands.push_back(std::move(*d));
-      from.push_back(source);
-    }
+    if (auto d = parse_page_date(v))
+      push(std::move(*d));
+    else if (!v.empty())
+      f.reject(source, key, v, "not a date");
+  };
+  auto from_meta = [&](std::string_view k) {
+    source = meta_source(k);
+    key = k;
+  };
+  std::string ld_property;  // the key of JSON-LD candidates (explaining only)
+  auto from_ld = [&](const jsonld::Entity& e, std::string_view property) {
+    source = Source::kJsonLd;
+    ld_property = ld_key(f, e, property);
+    key = ld_property;
   };
   // JSON-LD of articles, then of pages; then metas; other works (a VideoObject's uploadDate)
   // after them.
   for (int rank = 0; rank <= 2; ++rank) {
     if (rank == 2) {
       for (auto k : kPublishedMetas) {
-        source = weak_date_meta(k) ? DateSource::kWeakMeta : DateSource::kMeta;
+        kind = weak_date_meta(k) ? DateSource::kWeakMeta : DateSource::kMeta;
+        from_meta(k);
         add(p.meta(k));
       }
-      source = DateSource::kItemprop;
+      kind = DateSource::kItemprop;
+      source = Source::kMicrodata;
+      key = "datePublished";
       for (const auto& v : p.itemprop_published) add(v);
     }
-    source = DateSource::kJsonLd;
+    kind = DateSource::kJsonLd;
     for (const auto& e : ld.entities)
-      if (e.rank == rank) add(e.date_published);
+      if (e.rank == rank) {
+        from_ld(e, e.date_published_key);
+        add(e.date_published);
+      }
   }
   // <time>: pubdate first, then in the article header, then in the article, then any.
-  source = DateSource::kTime;
+  kind = DateSource::kTime;
+  source = Source::kTimeElement;
   for (int pass = 0; pass < 4; ++pass) {
+    static constexpr std::string_view kPassKeys[] = {"pubdate", "in header", "in article",
+                                                     "elsewhere"};
+    key = kPassKeys[pass];
     for (const auto& t : p.times) {
       if (t.modified || t.in_noise) continue;
       bool ok = pass == 0   ? t.pubdate
@@ -1132,38 +1263,50 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
       if (ok) add(t.value);
     }
   }
-  if (auto d = parse_url_date(url, page_date_options())) {
-    cands.push_back(std::move(*d));
-    from.push_back(DateSource::kUrl);
-  }
-  source = DateSource::kDateline;
+  kind = DateSource::kUrl;
+  source = Source::kUrl;
+  key = "path";
+  if (auto d = parse_url_date(url, page_date_options())) push(std::move(*d));
+  kind = DateSource::kDateline;
+  source = Source::kText;
+  key = "date element";
   for (const auto& c : p.datelines)
     if (c.score >= 0) add(c.text);
   std::optional<ParsedDate> near = date_near_headline(p, a.title);
-  if (near) {
-    cands.push_back(*near);
-    from.push_back(DateSource::kNear);
-  }
-  source = DateSource::kOther;
+  size_t near_index = cands.size();
+  kind = DateSource::kNear;
+  key = "near the headline";
+  if (near) push(*near);
+  kind = DateSource::kOther;
+  key = "byline element";
   for (const auto& c : p.bylines) add(c.text);
   // Last resorts: the modification date (a page stating only when it was updated), then dates
   // in sidebars and navigation.
   for (const auto& e : ld.entities)
-    if (e.rank <= 1) add(e.date_modified);
-  for (auto k : kModifiedMetas) add(p.meta(k));
+    if (e.rank <= 1) {
+      from_ld(e, "dateModified");
+      add(e.date_modified);
+    }
+  for (auto k : kModifiedMetas) {
+    from_meta(k);
+    add(p.meta(k));
+  }
+  source = Source::kTimeElement;
+  key = "in navigation or aside";
   for (const auto& t : p.times)
     if (!t.modified && t.in_noise) add(t.value);
+  source = Source::kText;
+  key = "date element in navigation or aside";
   for (const auto& c : p.datelines)
     if (c.score < 0) add(c.text);
   if (cands.empty()) {
-    if (auto d = first_visible_date(p.root)) {
-      cands.push_back(std::move(*d));
-      from.push_back(DateSource::kOther);
-    }
+    key = "first date in the text";
+    if (auto d = first_visible_date(p.root)) push(std::move(*d));
   }
 
   if (!cands.empty()) {
-    const ParsedDate* pick = &cands[0];
+    size_t pick = 0;
+    std::string_view why;  // why Gazette's own pick is not the first candidate
     // The first candidate is confirmed when the URL, a meta or an itemprop states the same day.
     bool corroborated = false;
     for (size_t i = 1; i < cands.size(); ++i)
@@ -1176,45 +1319,59 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
       // JSON-LD alone against the date printed under the headline: readers (and the bench's
       // annotators) see the printed one. A zoned value near the headline is a <time datetime>,
       // machine-written like the JSON-LD, so it does not overrule it.
-      pick = &*near;
+      pick = near_index;
+      why = "uncorroborated, and the date printed near the headline differs";
     } else if (!corroborated && from[0] == DateSource::kWeakMeta) {
       // A bare "date"/"dc.date" meta against a visible date: the visible one.
       for (size_t i = 1; i < cands.size(); ++i)
         if ((from[i] == DateSource::kNear || from[i] == DateSource::kDateline) &&
             cands[i].date_iso() != cands[0].date_iso()) {
-          pick = &cands[i];
+          pick = i;
+          why = "a generic date meta, and a visible date differs";
           break;
         }
     }
     // A UTC timestamp whose local form the page also states (on another calendar day): the
     // local form is what readers see, so keep that one.
-    if (pick == &cands[0] && is_utc(*pick))
+    if (pick == 0 && is_utc(cands[0]))
       for (size_t i = 1; i < cands.size(); ++i)
         if (same_moment_local(cands[0], cands[i])) {
-          pick = &cands[i];
+          pick = i;
+          why = "the UTC form of a local time the page also states";
           break;
         }
-    a.date_published = pick->iso();
+    if (record) {
+      f.choose(pick, why);
+      a.date_published = f.value();
+    } else {
+      a.date_published = cands[pick].iso();
+    }
   }
 
   // Modified
-  std::string mod;
+  Field& m = sel[FieldId::kDateModified];
+  auto offer_modified = [&](Source s, std::string_view k, std::string_view v) {
+    if (auto d = parse_page_date(v))
+      m.offer(s, k, d->iso());
+    else if (!v.empty())
+      m.reject(s, k, v, "not a date");
+  };
   if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.date_modified; });
       e && e->rank <= 1)
-    mod = date_from(e->date_modified);
+    offer_modified(Source::kJsonLd, ld_key(m, *e, "dateModified"), e->date_modified);
   for (auto k : kModifiedMetas) {
-    if (!mod.empty()) break;
-    mod = date_from(p.meta(k));
+    if (!m.open()) break;
+    offer_modified(meta_source(k), k, p.meta(k));
   }
   for (const auto& v : p.itemprop_modified) {
-    if (!mod.empty()) break;
-    mod = date_from(v);
+    if (!m.open()) break;
+    offer_modified(Source::kMicrodata, "dateModified", v);
   }
   for (const auto& t : p.times) {
-    if (!mod.empty()) break;
-    if (t.modified) mod = date_from(t.value);
+    if (!m.open()) break;
+    if (t.modified) offer_modified(Source::kTimeElement, "modified", t.value);
   }
-  a.date_modified = mod;
+  a.date_modified = m.value();
 }
 
 std::string absolute(std::string_view base, const std::string& ref) {
@@ -1227,6 +1384,12 @@ std::string absolute(std::string_view base, const std::string& ref) {
 
 void extract(const dom::Document& doc, std::string_view page_url, Article& article,
              const std::optional<ParsedDate>& reference) {
+  Selection sel;
+  extract(doc, page_url, article, sel, reference);
+}
+
+void extract(const dom::Document& doc, std::string_view page_url, Article& article,
+             Selection& sel, const std::optional<ParsedDate>& reference) {
   ReferenceScope scope(reference);
   Page p;
   p.root = doc.root();
@@ -1236,30 +1399,43 @@ void extract(const dom::Document& doc, std::string_view page_url, Article& artic
   // URL
   std::string base(page_url);
   if (!p.base_href.empty()) base = absolute(page_url, p.base_href);
-  std::string url = p.canonical;
-  if (url.empty()) url = p.meta("og:url");
-  if (url.empty()) url = std::string(page_url);
-  url = absolute(base, url);
-  article.url = url;
+  {
+    Field& f = sel[FieldId::kUrl];
+    if (!p.canonical.empty()) f.offer(Source::kRelCanonical, "", absolute(base, p.canonical));
+    if (f.open()) {
+      std::string og = p.meta("og:url");
+      if (!og.empty()) f.offer(Source::kOpenGraph, "og:url", absolute(base, og));
+    }
+    if (f.open() && !page_url.empty())
+      f.offer(Source::kUrl, "", absolute(base, std::string(page_url)));
+    article.url = f.value();
+  }
+  const std::string& url = article.url;
   std::string url_base = base.empty() ? url : base;
 
   // Site name
-  std::string site;
+  Field& site_field = sel[FieldId::kSiteName];
   for (auto k : kSiteMetas) {
-    if (!site.empty()) break;
+    if (!site_field.open()) break;
     std::string v = p.meta(k);
-    if (k == "twitter:site" && !v.empty() && v[0] == '@') continue;
-    site = v;
+    if (v.empty()) continue;
+    if (k == "twitter:site" && v[0] == '@') {
+      site_field.reject(meta_source(k), k, v, "a social media handle");
+      continue;
+    }
+    site_field.offer(meta_source(k), k, std::move(v));
   }
-  if (site.empty()) {
-    if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.publisher; }))
-      site = e->publisher;
-  }
-  if (site.empty()) site = ld.website_name;
+  const jsonld::Entity* publisher =
+      ld.best_with([](const jsonld::Entity& x) { return x.publisher; });
+  if (publisher && site_field.open())
+    site_field.offer(Source::kJsonLd, ld_key(site_field, *publisher, "publisher"),
+                     publisher->publisher);
+  if (!ld.website_name.empty() && site_field.open())
+    site_field.offer(Source::kJsonLd, "WebSite.name", ld.website_name);
+  std::string site = site_field.value();
   std::vector<std::string> sites;
   if (!site.empty()) sites.push_back(site);
-  if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.publisher; }))
-    sites.push_back(e->publisher);
+  if (publisher) sites.push_back(publisher->publisher);
   if (!ld.website_name.empty()) sites.push_back(ld.website_name);
   {
     // Host name without "www." and TLD: "www.zeit.de" -> "zeit"
@@ -1275,59 +1451,117 @@ void extract(const dom::Document& doc, std::string_view page_url, Article& artic
     if (dot != std::string::npos && dot >= 4) sites.push_back(host.substr(0, dot));
   }
 
-  article.title = choose_title(p, ld, sites);
-  if (site.empty()) {
+  choose_title(p, ld, sites, sel[FieldId::kTitle]);
+  article.title = sel[FieldId::kTitle].value();
+  if (site_field.open()) {
     // From the title suffix: what strip_title_site removed, if it was a separator segment.
     std::string t = text::normalize_space(p.title);
     if (article.title.size() < t.size() && t.rfind(article.title, 0) == 0) {
       std::string rest = t.substr(article.title.size());
       for (auto sep : kTitleSeparators)
         if (rest.rfind(sep, 0) == 0) {
-          site = text::normalize_space(rest.substr(sep.size()));
+          std::string suffix = text::normalize_space(rest.substr(sep.size()));
+          if (!suffix.empty())
+            site_field.offer(Source::kTitleElement, "suffix", std::move(suffix));
           break;
         }
     }
   }
-  article.site_name = site;
+  article.site_name = site_field.value();
 
   p.chosen_title = article.title;
-  article.authors = choose_authors(p, ld, sites);
-  choose_dates(p, ld, url.empty() ? page_url : std::string_view(url), article);
+  choose_authors(p, ld, sites, sel[FieldId::kAuthors]);
+  article.authors = sel[FieldId::kAuthors].take_names();
+  choose_dates(p, ld, url.empty() ? page_url : std::string_view(url), article, sel);
 
   // Language as declared.
-  std::string lang = normalize_language_tag(p.html_lang);
-  if (lang.empty()) lang = normalize_language_tag(p.meta("content-language"));
-  if (lang.empty()) lang = normalize_language_tag(p.meta("og:locale"));
-  if (lang.empty()) lang = normalize_language_tag(p.meta("dc.language"));
-  if (lang.empty()) {
-    if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.language; }))
-      lang = normalize_language_tag(e->language);
+  {
+    Field& f = sel[FieldId::kLanguage];
+    auto declared = [&](Source s, std::string_view key, std::string_view raw) {
+      if (raw.empty()) return;
+      std::string tag = normalize_language_tag(raw);
+      if (tag.empty())
+        f.reject(s, key, raw, "not a language tag");
+      else
+        f.offer(s, key, std::move(tag));
+    };
+    declared(Source::kHtmlLang, "", p.html_lang);
+    if (f.open()) declared(Source::kMeta, "content-language", p.meta("content-language"));
+    if (f.open()) declared(Source::kOpenGraph, "og:locale", p.meta("og:locale"));
+    if (f.open()) declared(Source::kMeta, "dc.language", p.meta("dc.language"));
+    if (f.open())
+      if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.language; }))
+        declared(Source::kJsonLd, ld_key(f, *e, "inLanguage"), e->language);
+    article.language = f.value();
   }
-  article.language = lang;
 
   // Description
-  std::string desc;
-  for (auto k : kDescriptionMetas) {
-    desc = p.meta(k);
-    if (!desc.empty()) break;
+  {
+    Field& f = sel[FieldId::kDescription];
+    for (auto k : kDescriptionMetas) {
+      if (!f.open()) break;
+      std::string v = p.meta(k);
+      if (!v.empty()) f.offer(meta_source(k), k, std::move(v));
+    }
+    if (f.open())
+      if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.description; }))
+        f.offer(Source::kJsonLd, ld_key(f, *e, "description"), e->description);
+    article.description = f.value();
   }
-  if (desc.empty()) {
-    if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.description; }))
-      desc = e->description;
-  }
-  article.description = desc;
 
   // Image
-  std::string image;
-  for (auto k : kImageMetas) {
-    image = p.meta(k);
-    if (!image.empty()) break;
+  {
+    Field& f = sel[FieldId::kImage];
+    for (auto k : kImageMetas) {
+      if (!f.open()) break;
+      std::string v = p.meta(k);
+      if (!v.empty()) f.offer(meta_source(k), k, absolute(url_base, v));
+    }
+    if (f.open())
+      if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.image; }))
+        f.offer(Source::kJsonLd, ld_key(f, *e, "image"), absolute(url_base, e->image));
+    article.image = f.value();
   }
-  if (image.empty()) {
-    if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.image; }))
-      image = e->image;
+
+  // Access, from the markup; finish() adds the body's closing paragraphs. The signals and
+  // their order are described in access.h.
+  {
+    Field& f = sel[FieldId::kAccess];
+    for (int rank = 0; rank <= 1; ++rank)
+      for (const auto& e : ld.entities) {
+        if (e.rank != rank || !f.open()) continue;
+        if (e.paywalled_part)
+          f.offer(Source::kJsonLd,
+                  f.explaining() ? ld_key(f, e, "hasPart") + (e.paywalled_selector.empty()
+                                                                  ? std::string()
+                                                                  : " " + e.paywalled_selector)
+                                 : std::string(),
+                  std::string(access::kPaywalled));
+        if (e.free >= 0)
+          f.offer(Source::kJsonLd, ld_key(f, e, "isAccessibleForFree"),
+                  std::string(e.free ? access::kFree : access::kPaywalled));
+        if (e.free_part) f.offer(Source::kJsonLd, ld_key(f, e, "hasPart"), std::string(access::kFree));
+      }
+    if (f.open()) {
+      static constexpr std::string_view k = "article:content_tier";
+      std::string v = p.meta(k);
+      if (auto tier = access::content_tier(v))
+        f.offer(meta_source(k), k, std::string(*tier));
+      else if (!v.empty())
+        f.reject(meta_source(k), k, v, "not an access tier");
+    }
+    for (const auto& v : p.itemprop_free) {
+      if (!f.open()) break;
+      if (auto free = jsonld::truth_value(v))
+        f.offer(Source::kMicrodata, "isAccessibleForFree",
+                std::string(*free ? access::kFree : access::kPaywalled));
+      else
+        f.reject(Source::kMicrodata, "isAccessibleForFree", v, "not true or false");
+    }
+    if (f.open() && !p.paywall_token.empty())
+      f.offer(Source::kClassName, p.paywall_token, std::string(access::kPaywalled));
+    article.access = f.found() ? f.value() : std::string(access::kUnknown);
   }
-  article.image = absolute(url_base, image);
 }
 
 }  // namespace gazette::metadata

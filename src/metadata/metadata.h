@@ -17,20 +17,34 @@
 
 #include "gazette/gazette.h"
 #include "metadata/date.h"
+#include "metadata/provenance.h"
 #include "parse/dom.h"
 
 namespace gazette::metadata {
 
 // Fills title, authors, date_published, date_modified, site_name, language (as declared),
-// description, url, image of `article` from the parsed page. `page_url` is the URL given by the
-// user ("" if none).
+// description, url, image and access (from the markup) of `article` from the parsed page.
+// `page_url` is the URL given by the user ("" if none).
 // `reference` resolves relative dates ("2 hours ago"); without it they are ignored.
+// `selection` holds the candidates of each field (provenance.h): the policy (explain, source
+// order) decides how many are kept and which wins; finish() completes it.
+void extract(const dom::Document& doc, std::string_view page_url, Article& article,
+             Selection& selection, const std::optional<ParsedDate>& reference = std::nullopt);
+// The same with Gazette's own order and no explanation.
 void extract(const dom::Document& doc, std::string_view page_url, Article& article,
              const std::optional<ParsedDate>& reference = std::nullopt);
 
-// After the body is known: when article.language is empty, detects it from title + body with
-// CLD2 and stores an ISO 639-1 code ("en", "de"); leaves it empty when CLD2 is unsure.
+// After the body is known: the language detected from title + body with CLD2 (an ISO 639-1
+// code, "en", "de") when the page declares none, or when the source order prefers "cld2"; and
+// the access signal of the body's closing paragraphs (access.h) when the markup gave none.
+// Then article.provenance when explaining.
+void finish(Article& article, Selection& selection);
+// Language detection alone: when article.language is empty, stores CLD2's code; leaves it
+// empty when CLD2 is unsure.
 void finish(Article& article);
+
+// CLD2's language for title + body, "" when unsure.
+std::string detect_language(const Article& article);
 
 // Exposed for tests. ---------------------------------------------------------------------------
 

@@ -90,6 +90,60 @@ void render_markdown(const std::vector<Block>& blocks, std::string& out) {
   }
 }
 
+// A candidate's value: authors as a list of names, other fields as a string.
+void append_value(std::string& out, std::string_view field, std::string_view value) {
+  if (field != "authors") {
+    if (value.empty()) out.append("null"); else output::append_json_string(out, value);
+    return;
+  }
+  out.push_back('[');
+  size_t start = 0;
+  while (start < value.size()) {
+    size_t end = value.find("; ", start);
+    if (end == std::string_view::npos) end = value.size();
+    if (start) out.append(", ");
+    output::append_json_string(out, value.substr(start, end - start));
+    start = end + 2;
+  }
+  out.push_back(']');
+}
+
+// {"title": {"source": "json-ld", "key": "NewsArticle.headline", "value": "...", "losers":
+// [{"source": ..., "key": ..., "value": ..., "reason": ...}]}, ...}
+std::string explain_json(const std::vector<FieldProvenance>& fields) {
+  std::string out;
+  output::ObjectWriter all(out);
+  for (const auto& f : fields) {
+    std::string entry;
+    output::ObjectWriter e(entry);
+    e.string_or_null("source", f.winner.source);
+    e.string_or_null("key", f.winner.key);
+    e.key("value");
+    if (f.winner.source.empty() && f.field != "access")
+      entry.append("null");
+    else
+      append_value(entry, f.field, f.winner.value);
+    std::string losers = "[";
+    for (size_t i = 0; i < f.losers.size(); ++i) {
+      const SourceCandidate& l = f.losers[i];
+      if (i) losers.append(", ");
+      output::ObjectWriter lw(losers);
+      lw.string("source", l.source);
+      lw.string_or_null("key", l.key);
+      lw.key("value");
+      append_value(losers, f.field, l.value);
+      lw.string("reason", l.reason);
+      lw.finish();
+    }
+    losers.push_back(']');
+    e.raw("losers", losers);
+    e.finish();
+    all.raw(f.field, entry);
+  }
+  all.finish();
+  return out;
+}
+
 }  // namespace
 
 std::string render_body(const Article& article, Format format) {
@@ -135,10 +189,13 @@ std::string to_json(const Article& a, Format format) {
   w.string_or_null("language", a.language);
   w.string_or_null("description", a.description);
   w.string_or_null("image", a.image);
+  w.string_or_null("access", a.access);
   // Only pages read from a WARC archive have these two.
   if (!a.warc_record_id.empty()) w.string("warc_record_id", a.warc_record_id);
   if (!a.warc_date.empty()) w.string("warc_date", a.warc_date);
   w.string("body", format == Format::kText ? a.body : render_body(a, format));
+  // Only with Options::explain; last, so that the rest of the record is what it is without.
+  if (!a.provenance.empty()) w.raw("explain", explain_json(a.provenance));
   w.finish();
   return out;
 }

@@ -2,8 +2,10 @@
 
 #include <vector>
 
+#include "metadata/access.h"
 #include "metadata/dateline.h"
 #include "metadata/metadata.h"
+#include "metadata/provenance.h"
 #include "metadata/text.h"
 #include "metadata/thresholds.h"
 #include "metadata/titlecase.h"
@@ -215,6 +217,15 @@ Result<ScrapedArticle> read_scraped_text(std::string_view text, const Options& o
   }
   std::vector<std::string> units = read_units(normalized);
 
+  // Provenance: every field of a scraped text comes from one of its lines ("scraped-text
+  // line"), but the URL (given) and the language (detected).
+  Result<metadata::Policy> policy = metadata::Policy::from(options);
+  if (!policy) return policy.error();
+  metadata::Selection selection(*policy);
+  using metadata::FieldId;
+  using metadata::Source;
+  auto field = [&](FieldId id) -> metadata::Field& { return selection[id]; };
+
   metadata::DateOptions date_options;
   date_options.min_year = th::kMinYear;
   date_options.max_year = th::kMaxYear;
@@ -225,6 +236,7 @@ Result<ScrapedArticle> read_scraped_text(std::string_view text, const Options& o
   ScrapedExtras& x = out.extras;
   a.source = options.url;
   a.url = options.url;
+  if (!a.url.empty()) field(FieldId::kUrl).offer(Source::kUrl, "", a.url);
 
   // The header: site line, headline, date line, byline and dateline, in any order, before the
   // first paragraph of the story.
@@ -232,6 +244,7 @@ Result<ScrapedArticle> read_scraped_text(std::string_view text, const Options& o
   std::string headline_key;
   std::optional<DateLine> dates;
   size_t date_unit = 0;
+  std::string_view dateline_key;  // which line the dateline was read from, for provenance
 
   // Units that are header metadata whatever their place.
   auto meta_unit = [&](std::string_view u) {
@@ -268,11 +281,15 @@ Result<ScrapedArticle> read_scraped_text(std::string_view text, const Options& o
     if (!x.dateline) {
       if (auto dl = metadata::parse_dateline(u, &consumed); dl && consumed >= u.size()) {
         x.dateline = std::move(dl);
+        dateline_key = "dateline line";
+        field(FieldId::kDateline)
+            .offer(Source::kScrapedText, dateline_key, metadata::written_dateline(u, consumed));
         continue;
       }
     }
     if (a.authors.empty() && byline(u)) {
       a.authors = metadata::clean_authors(u);
+      field(FieldId::kAuthors).offer_names(Source::kScrapedText, "byline line", a.authors);
       continue;
     }
     if (is_furniture_line(u)) continue;
@@ -292,6 +309,7 @@ Result<ScrapedArticle> read_scraped_text(std::string_view text, const Options& o
     if (headline_like(u)) {
       a.title = u;
       headline_key = fold(u);
+      field(FieldId::kTitle).offer(Source::kScrapedText, "headline line", a.title);
       continue;
     }
     break;
@@ -299,17 +317,30 @@ Result<ScrapedArticle> read_scraped_text(std::string_view text, const Options& o
 
   // The body: the rest, without furniture and without copies of the headline.
   std::vector<std::string_view> body;
+  // A subscription notice among the furniture after the story's last paragraph: scrapers keep
+  // it where a page cuts the story off, and the furniture filter drops it from the body.
+  std::string_view trailing_notice;
   for (; i < units.size(); ++i) {
     const std::string& u = units[i];
-    if (is_furniture_line(u)) continue;
+    if (is_furniture_line(u)) {
+      if (!body.empty() && metadata::access::is_subscription_notice(u)) trailing_notice = u;
+      continue;
+    }
     if (!headline_key.empty() && fold(u) == headline_key) continue;
     body.push_back(u);
+    trailing_notice = {};
   }
   if (body.empty()) return Error{ErrorCode::kNoContent, "no article text found"};
   if (!x.dateline) {
     // A dateline that opens the first sentence stays in the body.
     size_t consumed = 0;
-    if (auto dl = metadata::parse_dateline(body.front(), &consumed)) x.dateline = std::move(dl);
+    if (auto dl = metadata::parse_dateline(body.front(), &consumed)) {
+      x.dateline = std::move(dl);
+      dateline_key = "first paragraph";
+      field(FieldId::kDateline)
+          .offer(Source::kScrapedText, dateline_key,
+                 metadata::written_dateline(body.front(), consumed));
+    }
   }
   for (auto p : body) {
     Block b;
@@ -327,21 +358,36 @@ Result<ScrapedArticle> read_scraped_text(std::string_view text, const Options& o
     if (dates->published) {
       a.date_published = dates->published->date.rfc3339();
       x.date_published_raw = span(*dates->published);
+      field(FieldId::kDatePublished).offer(Source::kScrapedText, "date line", a.date_published);
     }
     if (dates->updated) {
       a.date_modified = dates->updated->date.rfc3339();
       x.date_modified_raw = span(*dates->updated);
+      field(FieldId::kDateModified).offer(Source::kScrapedText, "date line", a.date_modified);
     }
   }
 
   // The site's name: the site line, spelt as the source line spells it when they are the same
   // name ("Lagazette" / "La Gazette").
   a.site_name = site_line;
+  metadata::Field& site = field(FieldId::kSiteName);
   if (x.dateline && !x.dateline->agency.empty() && !site_line.empty() &&
-      squeeze(site_line) == squeeze(x.dateline->agency))
+      squeeze(site_line) == squeeze(x.dateline->agency)) {
     a.site_name = x.dateline->agency;
+    site.offer(Source::kScrapedText, dateline_key, a.site_name);
+  }
+  if (!site_line.empty())
+    site.offer(Source::kScrapedText, "site line", site_line, 0,
+               "the same name, spelt as the dateline spells it");
 
-  metadata::finish(a);  // language from the text
+  if (!trailing_notice.empty())
+    field(FieldId::kAccess)
+        .offer(Source::kScrapedText,
+               selection.policy().explain() ? "notice line \"" + std::string(trailing_notice) + "\""
+                                            : std::string(),
+               std::string(metadata::access::kPaywalled));
+  // Language from the text, access from the closing paragraphs, provenance.
+  metadata::finish(a, selection);
   if (metadata::is_all_capitals(a.title)) x.title_display = metadata::sentence_case(a.title, a.language);
   return out;
 }
