@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_WERROR=ON
 
-.PHONY: all deps configure build run test test-asan bench clean
+.PHONY: all deps configure build run test test-asan bench clean fuzz fuzz-smoke
 
 all: build
 
@@ -32,5 +32,16 @@ bench: build
 	python3 bench/run.py --gazette $(BUILD)/gazette --out BENCHMARKS.md --parsers gazette,gumbo \
 	  --parse-bench $(BUILD)/tools/parse_bench --dedup-eval $(BUILD)/tools/dedup_eval --warc
 
+# libFuzzer + ASan/UBSan targets (fuzz/), built with clang-14 into build-fuzz/
+# (docs/robustness.md). FUZZ_SECONDS per target; FUZZ_TARGETS="extract date" for some only.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# CI: each target for its smoke time in fuzz/targets.txt (540 s of fuzzing in all).
+fuzz-smoke: deps
+	scripts/fuzz.sh --smoke
+
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

@@ -21,6 +21,7 @@ packages=(
   libcurl4-openssl-dev  # live URLs
   libcpp-httplib-dev  # tests: a loopback HTTP server for the live-URL tests
   libgtest-dev libgmock-dev googletest
+  clang-14 libclang-rt-14-dev  # make fuzz: libFuzzer with ASan/UBSan
 )
 
 missing=()

@@ -86,10 +86,15 @@ std::vector<std::string> list_pages(const std::string& dir,
       errors.emplace_back(dir, ec.message());
       break;
     }
+    if (!is_page_name(it->path().filename().string())) continue;
     std::error_code sec;
-    // is_regular_file follows symlinks to files; directory symlinks are not descended into.
-    if (it->is_regular_file(sec) && is_page_name(it->path().filename().string()))
+    // is_regular_file follows symlinks to files; directory symlinks are not descended into. A
+    // page name whose target cannot be reached (a dangling link, a link loop) is reported, not
+    // skipped silently.
+    if (it->is_regular_file(sec))
       pages.push_back(it->path().string());
+    else if (sec)
+      errors.emplace_back(it->path().string(), sec.message());
   }
   std::sort(pages.begin(), pages.end());
   return pages;

@@ -326,11 +326,15 @@ struct WarcReader::Impl {
       return;
     }
     scan = true;
+    // Scanning a gzip member whose first record was bad is capped (scan_for_record).
+    scan_limit = s.gzip() && record_at_member_start ? limits.max_record_bytes : 0;
   }
+  uint64_t scan_limit = 0;  // 0: none
 
   // Finds the next record start in the data: "WARC/1.x" and a line end. False at the end of
   // the file or on a stream error.
   bool scan_for_record() {
+    uint64_t scanned = 0;
     while (true) {
       fill(kFillChunk);
       size_t k = find_record_start(rest());
@@ -340,7 +344,19 @@ struct WarcReader::Impl {
       }
       if (s.state() == Stream::State::kData) {
         // Keep a tail that may hold the start of a match.
-        if (avail() > 16) pos = buf.size() - 16;
+        if (avail() > 16) {
+          scanned += avail() - 16;
+          pos = buf.size() - 16;
+        }
+        if (scan_limit != 0 && scanned > scan_limit) {
+          // A bad record at the start of a gzip member that goes on and on (a gzip bomb
+          // behind a huge Content-Length): inflating all of it to look for the next record
+          // would cost time in proportion to what it inflates to. Past the record size limit,
+          // go on at the next gzip member (which must start a record: probe).
+          drop_buffer();
+          probe = s.resync(s.member_offset() + 1);
+          return true;
+        }
         continue;
       }
       drop_buffer();
@@ -495,7 +511,6 @@ bool WarcReader::Impl::next(WarcRecord& out, std::optional<Error>& error) {
     std::optional<uint64_t> length;
     bool bad_length = false;
     std::string_view ctype;
-    std::string_view last_name;
     size_t line_start = header.find('\n') + 1;  // skip the version line
     while (line_start < header.size()) {
       size_t nl = header.find('\n', line_start);

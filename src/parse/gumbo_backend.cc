@@ -45,7 +45,52 @@ dom::Namespace ns_of(GumboNamespaceEnum ns) {
   }
 }
 
-Node* convert_element(const GumboElement& el, Document& doc, std::vector<Attribute>& attrs) {
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one (overlong forms,
+// surrogates and code points past U+10FFFF are not).
+size_t utf8_sequence(std::string_view s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (n == 0 || c > 0xF4 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  if (c == 0xE0 && b(i + 1) < 0xA0) return 0;  // overlong
+  if (c == 0xED && b(i + 1) > 0x9F) return 0;  // surrogate
+  if (c == 0xF0 && b(i + 1) < 0x90) return 0;  // overlong
+  if (c == 0xF4 && b(i + 1) > 0x8F) return 0;  // past U+10FFFF
+  return n;
+}
+
+// gumbo 0.10.1 writes invalid UTF-8 for a numeric character reference past 2^31 (an integer
+// overflow in its reference parser: "&#11111111111;"), and our DOM promises valid UTF-8. Every
+// string from gumbo passes here; a bad byte becomes U+FFFD, as the decoder does. Found by the
+// extract fuzzer (tests/fixtures/regressions/extract/gumbo-numeric-reference-overflow-...).
+std::string_view valid_utf8(const char* text, std::string& scratch) {
+  std::string_view s = text ? std::string_view(text) : std::string_view();
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t n = utf8_sequence(s, i);
+    if (n == 0) break;
+    i += n;
+  }
+  if (i == s.size()) return s;
+  scratch.assign(s.substr(0, i));
+  while (i < s.size()) {
+    size_t n = utf8_sequence(s, i);
+    if (n == 0) {
+      scratch += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      scratch.append(s.substr(i, n));
+      i += n;
+    }
+  }
+  return scratch;
+}
+
+Node* convert_element(const GumboElement& el, Document& doc, std::vector<Attribute>& attrs,
+                      std::vector<std::string>& scratch) {
   Tag tag = el.tag < GUMBO_TAG_LAST ? tag_map()[el.tag] : Tag::kUnknown;
   Node* n;
   if (tag == Tag::kUnknown) {
@@ -58,9 +103,10 @@ Node* convert_element(const GumboElement& el, Document& doc, std::vector<Attribu
   }
   if (el.attributes.length) {
     attrs.clear();
+    if (scratch.size() < 2 * el.attributes.length) scratch.resize(2 * el.attributes.length);
     for (unsigned i = 0; i < el.attributes.length; ++i) {
       auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
-      attrs.push_back({a->name, a->value});
+      attrs.push_back({valid_utf8(a->name, scratch[2 * i]), valid_utf8(a->value, scratch[2 * i + 1])});
     }
     doc.set_attributes(n, attrs.data(), attrs.size());
   }
@@ -76,6 +122,7 @@ void parse_with_gumbo(std::string_view utf8, Document& doc) {
   GumboOutput* out = gumbo_parse_with_options(&options, utf8.data(), utf8.size());
 
   std::vector<Attribute> attrs;
+  std::vector<std::string> scratch(2);  // repaired strings (valid_utf8), reused
   struct Frame {
     const GumboVector* children;
     unsigned index;
@@ -94,7 +141,7 @@ void parse_with_gumbo(std::string_view utf8, Document& doc) {
     switch (g->type) {
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE: {
-        Node* n = convert_element(g->v.element, doc, attrs);
+        Node* n = convert_element(g->v.element, doc, attrs, scratch);
         Document::append_child(parent, n);
         stack.push_back({&g->v.element.children, 0, n});
         break;
@@ -102,10 +149,10 @@ void parse_with_gumbo(std::string_view utf8, Document& doc) {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_CDATA:
       case GUMBO_NODE_WHITESPACE:
-        Document::append_child(parent, doc.create_text(g->v.text.text));
+        Document::append_child(parent, doc.create_text(valid_utf8(g->v.text.text, scratch[0])));
         break;
       case GUMBO_NODE_COMMENT:
-        Document::append_child(parent, doc.create_comment(g->v.text.text));
+        Document::append_child(parent, doc.create_comment(valid_utf8(g->v.text.text, scratch[0])));
         break;
       case GUMBO_NODE_DOCUMENT:
         break;
