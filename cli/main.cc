@@ -51,6 +51,8 @@ struct Settings {
   std::string stats;
   unsigned jobs = 0;
   size_t max_bytes = 64u << 20;
+  size_t max_nodes = gazette::Options().max_nodes;
+  double max_seconds = gazette::Options().max_page_seconds;
   bool quiet = false;
   bool unordered = false;
   // Live URLs.
@@ -201,6 +203,8 @@ int run_extract(const Settings& s) {
   gazette::Options base;
   base.charset = s.charset;
   base.max_input_bytes = s.max_bytes;
+  base.max_nodes = s.max_nodes;
+  base.max_page_seconds = s.max_seconds;
   base.parser = s.parser == "gumbo" ? gazette::Parser::kGumbo : gazette::Parser::kGazette;
   base.explain = s.explain;
   if (!s.prefer.empty()) base.prefer_sources = *gazette::parse_source_order(s.prefer);  // checked in main
@@ -773,6 +777,13 @@ int main(int argc, char** argv) {
                       "Largest page read, in bytes, after decompression (a .gz file, a WARC "
                       "record, a fetched body); larger ones get an error record (default 64 MiB)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 40));
+  extract->add_option("--max-nodes", s.max_nodes,
+                      "Most DOM nodes one page may build; past it the page gets an error record "
+                      "(default 4000000; 0: no limit)");
+  extract->add_option("--max-seconds", s.max_seconds,
+                      "Most time one page may take from parsing on; past it the page gets an "
+                      "error record (default 10; 0: no limit)")
+      ->check(CLI::Range(0.0, 86400.0));
   extract->add_option("--stats", s.stats, "Write per-stage timings as JSON to FILE");
   extract->add_flag("--unordered", s.unordered,
                     "Write each record as soon as it is done instead of in input order");

@@ -1,6 +1,9 @@
 // The pipeline behind the public API: decode -> parse -> metadata -> extract -> finish.
 #include "gazette/gazette.h"
 
+#include <chrono>
+#include <sstream>
+
 #include <time.h>
 
 #include "decode/decode.h"
@@ -79,19 +82,39 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   }
 
   t = cpu_now_ns();
+  // The parser's deadline is on the steady clock; the page's budget counts from here.
+  html5::ParseLimits limits;
+  limits.max_nodes = options.max_nodes;
+  auto started = std::chrono::steady_clock::now();
+  if (options.max_page_seconds > 0)
+    limits.deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                    std::chrono::duration<double>(options.max_page_seconds));
+  auto over_time = [&] {
+    return options.max_page_seconds > 0 && std::chrono::steady_clock::now() > limits.deadline;
+  };
+  auto time_error = [&] {
+    std::ostringstream limit;
+    limit << options.max_page_seconds;
+    return Error{ErrorCode::kTooLarge, "page exceeds the time limit of " + limit.str() + " s"};
+  };
   // The tree borrows the decoded page (views, not copies): both live in impl_ until the next
   // page, and the tree is not used after this call returns.
-  parse::parse_html(impl_->decoded.utf8, impl_->doc,
-                    options.parser == Parser::kGumbo ? parse::Backend::kGumbo
-                                                     : parse::Backend::kGazette,
-                    /*borrow_input=*/true);
+  html5::ParseStop stop = parse::parse_html(
+      impl_->decoded.utf8, impl_->doc,
+      options.parser == Parser::kGumbo ? parse::Backend::kGumbo : parse::Backend::kGazette,
+      /*borrow_input=*/true, limits);
   times_.parse_ns += ns_since(t);
+  if (stop == html5::ParseStop::kNodeLimit)
+    return Error{ErrorCode::kTooLarge,
+                 "page exceeds " + std::to_string(options.max_nodes) + " DOM nodes"};
+  if (stop == html5::ParseStop::kDeadline || over_time()) return time_error();
 
   Article article;
   t = cpu_now_ns();
   metadata::Selection selection(*policy);
   metadata::extract(impl_->doc, options.url, article, selection, reference);
   times_.metadata_ns += ns_since(t);
+  if (over_time()) return time_error();
 
   t = cpu_now_ns();
   extract::Hints hints;
@@ -108,6 +131,7 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   }
   article.body = render_body(article, Format::kText);
   times_.extract_ns += ns_since(t);
+  if (over_time()) return time_error();
 
   t = cpu_now_ns();
   metadata::finish(article, selection);

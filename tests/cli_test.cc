@@ -471,3 +471,35 @@ TEST(Cli, DedupMarksCopiesAndClusters) {
 }
 
 }  // namespace
+
+namespace {
+
+// Per-page limits: a page over --max-nodes (or the time limit) gets an error record and the
+// batch goes on.
+TEST(Cli, PageLimitsGiveErrorRecords) {
+  TempDir d;
+  fs::copy_file(kSeedPage, d.path() / "a.html");
+  std::string big = "<html><body>";
+  for (int i = 0; i < 5000; ++i) big += "<p>para " + std::to_string(i) + "</p>";
+  std::ofstream(d.path() / "b.html") << big;
+  fs::copy_file(kSeedPage, d.path() / "c.html");
+  std::string err;
+  RunResult r = gazette("extract --max-nodes 2000 " + d.path().string(), &err);
+  EXPECT_EQ(r.status, 1);
+  std::vector<nlohmann::json> recs;
+  std::istringstream lines(r.out);
+  std::string line;
+  while (std::getline(lines, line)) recs.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(recs.size(), 3u);
+  EXPECT_FALSE(recs[0].contains("error"));
+  EXPECT_EQ(recs[1]["error"], "page exceeds 2000 DOM nodes");
+  EXPECT_FALSE(recs[2].contains("error"));
+  // Without the limit the page is an article.
+  EXPECT_EQ(gazette("extract -q " + (d.path() / "b.html").string()).status, 0);
+  // A time limit no page can meet.
+  r = gazette("extract -q --max-seconds 0.000001 " + (d.path() / "b.html").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("page exceeds the time limit of 1e-06 s"), std::string::npos) << r.out;
+}
+
+}  // namespace

@@ -34,7 +34,7 @@ namespace gazette {
 // Error codes, stable: they are part of the output contract.
 enum class ErrorCode {
   kIo = 1,          // the input could not be read (missing file, permission, read error)
-  kTooLarge = 2,    // the input exceeds Options::max_input_bytes
+  kTooLarge = 2,    // the input exceeds Options::max_input_bytes, max_nodes or max_page_seconds
   kNoContent = 3,   // the page was read but holds no article text
   kBadInput = 4,    // the input is not something Gazette can read (e.g. a corrupt .gz)
 };
@@ -189,6 +189,16 @@ struct Options {
   // are not dates, so that saved pages give the same record whenever they are read.
   std::string reference_time;
   size_t max_input_bytes = 64u << 20;
+  // Limits on one page (hostile input; docs/robustness.md). Past one, extract() fails with
+  // kTooLarge ("page exceeds 4000000 DOM nodes", "page exceeds the time limit of 10 s"):
+  //  - max_nodes: DOM nodes built by the parser (the Gazette parser); the 2,478 bench pages
+  //    have at most 34,448, and the limit bounds extraction's work and memory whatever the
+  //    markup. 0: none.
+  //  - max_page_seconds: wall-clock time for one page from the start of parsing, checked
+  //    while parsing (every 4096 tokens) and after metadata and extraction (both linear in
+  //    the nodes); the slowest bench page takes 14 ms. 0: none.
+  size_t max_nodes = 4'000'000;
+  double max_page_seconds = 10;
   // Records, for each field, the source that supplied it and the candidates that lost, with a
   // reason (Article::provenance; to_json adds an "explain" object). Costs time: off by default.
   bool explain = false;
