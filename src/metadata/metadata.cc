@@ -1186,7 +1186,11 @@ std::optional<ParsedDate> first_visible_date(const Node* root) {
   for (const Node* n = root; n;) {
     bool skip = n->is_element() && (n->tag == Tag::Script || n->tag == Tag::Style ||
                                     n->tag == Tag::Template || n->tag == Tag::Noscript);
-    if (n->is_text() && n->text.size() < th::kMaxDatelineChars * 2) {
+    // Without a reference time a date has a year, so a text without a digit has none: most
+    // text nodes are ruled out without normalising or parsing them.
+    if (n->is_text() && n->text.size() < th::kMaxDatelineChars * 2 &&
+        (t_reference || std::any_of(n->text.begin(), n->text.end(),
+                                    [](char c) { return c >= '0' && c <= '9'; }))) {
       if (auto d = parse_page_date(text::normalize_space(n->text))) return d;
     }
     n = next_in_order(n, skip);
