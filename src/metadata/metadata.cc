@@ -426,6 +426,8 @@ void collect(const dom::Document& doc, Page& p) {
 // by ReferenceScope): every date of a page is parsed with the same options, from many helpers.
 thread_local const std::optional<ParsedDate>* t_reference = nullptr;
 
+bool has_reference_time() { return t_reference != nullptr && t_reference->has_value(); }
+
 struct ReferenceScope {
   explicit ReferenceScope(const std::optional<ParsedDate>& r) { t_reference = &r; }
   ~ReferenceScope() { t_reference = nullptr; }
@@ -442,6 +444,11 @@ DateOptions page_date_options() {
 }
 
 std::optional<ParsedDate> parse_page_date(std::string_view s, bool month_first = false) {
+  // Without a reference time (for "yesterday", "gestern") a date has a year: no digit, no date.
+  // Most candidates (bylines, text near the headline on pages without a date) stop here.
+  if (!has_reference_time() &&
+      std::none_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
   DateOptions o = page_date_options();
   o.month_first = month_first;
   return parse_date(s, o);
@@ -1189,8 +1196,8 @@ std::optional<ParsedDate> first_visible_date(const Node* root) {
     // Without a reference time a date has a year, so a text without a digit has none: most
     // text nodes are ruled out without normalising or parsing them.
     if (n->is_text() && n->text.size() < th::kMaxDatelineChars * 2 &&
-        (t_reference || std::any_of(n->text.begin(), n->text.end(),
-                                    [](char c) { return c >= '0' && c <= '9'; }))) {
+        (has_reference_time() || std::any_of(n->text.begin(), n->text.end(),
+                                             [](char c) { return c >= '0' && c <= '9'; }))) {
       if (auto d = parse_page_date(text::normalize_space(n->text))) return d;
     }
     n = next_in_order(n, skip);
