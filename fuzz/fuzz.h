@@ -29,6 +29,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "util/splitmix.h"
 
 namespace gazette_fuzz {
 
@@ -120,22 +121,7 @@ class Input {
   std::string_view bytes_;
 };
 
-// A small deterministic generator (splitmix64) for choices that must be the same on every run
-// of one input, such as where a streamed input is cut into chunks.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return n ? static_cast<size_t>(next() % n) : 0; }
-
- private:
-  uint64_t state_;
-};
+using Rng = gazette::util::SplitMix64;  // util/splitmix.h
 
 // FNV-1a: a seed for Rng from the input itself.
 inline uint64_t hash_bytes(std::string_view s) {

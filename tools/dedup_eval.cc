@@ -59,6 +59,7 @@
 #include "corpus/dedup.h"
 #include "gazette/gazette.h"
 #include "io/input.h"
+#include "util/splitmix.h"
 
 namespace {
 
@@ -73,22 +74,7 @@ uint64_t cpu_now_ns() {
   return static_cast<uint64_t>(ts.tv_sec) * 1000000000u + static_cast<uint64_t>(ts.tv_nsec);
 }
 
-// splitmix64: the same stream on every platform (std distributions are not).
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(next() % n); }
-  double unit() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
-
- private:
-  uint64_t state_;
-};
+using Rng = gazette::util::SplitMix64;  // util/splitmix.h
 
 enum Kind { kOriginal, kExact, kReformat, kEdit, kTruncate, kRewrap, kKinds };
 constexpr const char* kKindNames[kKinds] = {"original", "exact", "reformat", "edit", "truncate",
