@@ -33,6 +33,7 @@
 #include "io/warc.h"
 #include "metadata/date.h"
 #include "output/json.h"
+#include "util/cpu_time.h"
 
 namespace {
 
@@ -156,12 +157,7 @@ void print_error(const std::string& source, const std::string& reason) {
   std::fprintf(stderr, "gazette: %s: %s\n", source.c_str(), reason.c_str());
 }
 
-// CPU time of the calling thread, as the library's stage timers use.
-uint64_t thread_cpu_ns() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<uint64_t>(ts.tv_sec) * 1000000000u + static_cast<uint64_t>(ts.tv_nsec);
-}
+using gazette::util::thread_cpu_ns;  // the library's stage timers use the same clock
 
 void add_ns(std::atomic<uint64_t>& a, uint64_t v) { a.fetch_add(v, std::memory_order_relaxed); }
 

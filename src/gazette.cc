@@ -13,6 +13,7 @@
 #include "parse/dom.h"
 #include "parse/parser.h"
 #include "text/scraped_text.h"
+#include "util/cpu_time.h"
 #include "util/word_list.h"
 
 namespace gazette {
@@ -26,14 +27,8 @@ Extractor::Extractor() : impl_(new Impl) {}
 Extractor::~Extractor() { delete impl_; }
 
 namespace {
-// Stage times are the calling thread's CPU time: what a stage costs on one core, unaffected by
-// other processes sharing the machine (which wall-clock time is not).
-uint64_t cpu_now_ns() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<uint64_t>(ts.tv_sec) * 1000000000u + static_cast<uint64_t>(ts.tv_nsec);
-}
-uint64_t ns_since(uint64_t t) { return cpu_now_ns() - t; }
+using util::thread_cpu_ns;
+uint64_t ns_since(uint64_t t) { return thread_cpu_ns() - t; }
 // Forum and Q&A software puts threads under recognisable hosts and paths.
 bool looks_like_discussion_url(std::string_view url) {
   static const util::WordList kMarks = {
@@ -58,7 +53,7 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   ++times_.pages;
   times_.bytes += page.size();
 
-  uint64_t t = cpu_now_ns();
+  uint64_t t = thread_cpu_ns();
   decode::to_utf8(page, options.charset, impl_->decoded);
   times_.decode_ns += ns_since(t);
 
@@ -66,7 +61,7 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   if (!options.reference_time.empty()) reference = metadata::parse_date(options.reference_time);
 
   if (options.input_format == InputFormat::kText) {
-    t = cpu_now_ns();
+    t = thread_cpu_ns();
     text::ScrapedTextOptions text_options;
     text_options.reference_time = reference;
     auto scraped = text::read_scraped_text(impl_->decoded.utf8, options, text_options);
@@ -81,7 +76,7 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
     return article;
   }
 
-  t = cpu_now_ns();
+  t = thread_cpu_ns();
   // The parser's deadline is on the steady clock; the page's budget counts from here.
   html5::ParseLimits limits;
   limits.max_nodes = options.max_nodes;
@@ -110,13 +105,13 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   if (stop == html5::ParseStop::kDeadline || over_time()) return time_error();
 
   Article article;
-  t = cpu_now_ns();
+  t = thread_cpu_ns();
   metadata::Selection selection(*policy);
   metadata::extract(impl_->doc, options.url, article, selection, reference);
   times_.metadata_ns += ns_since(t);
   if (over_time()) return time_error();
 
-  t = cpu_now_ns();
+  t = thread_cpu_ns();
   extract::Hints hints;
   hints.title = article.title;
   hints.discussion = looks_like_discussion_url(article.url.empty() ? options.url : article.url);
@@ -133,7 +128,7 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   times_.extract_ns += ns_since(t);
   if (over_time()) return time_error();
 
-  t = cpu_now_ns();
+  t = thread_cpu_ns();
   metadata::finish(article, selection);
   times_.metadata_ns += ns_since(t);
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "io/http.h"
+#include "util/cpu_time.h"
 #include "io/inflate.h"
 
 #include <time.h>
@@ -19,12 +20,7 @@ namespace gazette::io {
 
 namespace {
 
-// CPU time of the calling thread: the stage timers count work, not waiting.
-uint64_t thread_cpu_ns() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<uint64_t>(ts.tv_sec) * 1000000000u + static_cast<uint64_t>(ts.tv_nsec);
-}
+using util::thread_cpu_ns;
 
 constexpr size_t kReadChunk = 1 << 20;  // compressed bytes per read()
 constexpr size_t kFillChunk = 1 << 16;  // decompressed bytes per buffer fill
