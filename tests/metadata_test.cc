@@ -266,6 +266,80 @@ TEST(MetadataDate, LocalFormOfUtcTimestampWins) {
   EXPECT_EQ(a.date_published, "2023-11-08T23:30:59");
 }
 
+TEST(MetadataDate, ForumTimestampsDoNotPairWithinATolerance) {
+  // Two posts 8 h 01 min apart are not one moment in two zones.
+  auto a = meta(R"(<meta property="article:published_time" content="2024-09-11T16:36:25Z">)",
+                R"(<h1>Thread title here</h1><p class="post-date">2024-09-12 00:37</p>)");
+  EXPECT_EQ(a.date_published, "2024-09-11T16:36:25Z");
+}
+
+TEST(MetadataDate, UpdatedDateUnderHeadlineIsTheModification) {
+  // "Updated X, originally Y": Y is the publication, X the modification.
+  auto a = meta("", "<h1>Faster Docker builds</h1><p>Last updated 04 Jun 2020, originally created "
+                    "17 Jun 2019</p><p>Text.</p>");
+  EXPECT_EQ(a.date_published, "2019-06-17");
+  EXPECT_EQ(a.date_modified, "2020-06-04");
+  // A <time datetime> and its text are one date, not an update and a publication.
+  a = meta(ld(R"({"@type":"Article","datePublished":"2017-04-03",
+                  "dateModified":"2026-02-12T12:07:55-05:00"})"),
+           R"(<h1>The Best Wireless Earbuds</h1><p>Updated <time datetime="2026-02-12T12:07:55-05:00">)"
+           R"(February 12, 2026</time></p><p>Text.</p>)");
+  EXPECT_EQ(a.date_published, "2017-04-03");
+}
+
+TEST(MetadataDate, PrintedModificationDateIsThePagesDate) {
+  // The page prints, unlabelled, the date its metadata calls the last modification.
+  auto a = meta(ld(R"({"@type":"Article","datePublished":"2021-11-29T14:13:37+00:00",
+                       "dateModified":"2022-01-12T14:27:30+00:00"})"),
+                "<h1>Können Fische Schmerzen spüren?</h1><p>Christoph Hein · 12.01.2022</p>");
+  EXPECT_EQ(a.date_published, "2022-01-12");
+  // Labelled "Updated", it stays the modification (with the JSON-LD confirmed by a meta; alone,
+  // a JSON-LD date yields to any printed one, see MetadataProvenance).
+  a = meta(ld(R"({"@type":"Article","datePublished":"2021-11-29T14:13:37+00:00",
+                  "dateModified":"2022-01-12T14:27:30+00:00"})") +
+               R"(<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">)",
+           "<h1>Können Fische Schmerzen spüren?</h1><p>Aktualisiert am 12.01.2022</p>");
+  EXPECT_EQ(a.date_published, "2021-11-29T14:13:37+00:00");
+  EXPECT_EQ(a.date_modified, "2022-01-12T14:27:30+00:00");
+}
+
+TEST(MetadataDate, GenericDateMetasDoNotConfirmEachOther) {
+  // "date" and "dcterms.date" are one CMS field; the date the page prints wins.
+  auto a = meta(R"(<meta name="date" content="2022-01-21T15:38:44+01:00">)"
+                R"(<meta name="dcterms.date" content="2022-01-21T15:38:44+01:00">)",
+                R"(<h1>Mit Hund im Winter</h1><p class="date">27.01.2022</p>)");
+  EXPECT_EQ(a.date_published, "2022-01-27");
+  // A printed date that is the meta's keeps the meta.
+  a = meta(R"(<meta name="date" content="2020-04-20T14:57:27+02:00">)",
+           R"(<h1>Autohäuser dürfen öffnen</h1><p class="date">20.04.2020, 14:57 Uhr</p>)"
+           R"(<p class="date">01.05.2020</p>)");
+  EXPECT_EQ(a.date_published, "2020-04-20T14:57:27+02:00");
+}
+
+TEST(MetadataDate, PrintedDateWithTwoSourcesOutvotesALoneOne) {
+  // JSON-LD alone says 2024; the printed date, a generic meta and a date element say 2025.
+  auto a = meta(ld(R"({"@type":"Article","datePublished":"2024-08-29T10:00:00+00:00"})") +
+                    R"(<meta name="date" content="2025-11-25">)",
+                R"(<h1>Best streaming service</h1><p class="date">Nov 25, 2025 5:00 am PST</p>)");
+  EXPECT_EQ(a.date_published, "2025-11-25T05:00-08:00");
+  // The URL's local date and the printed one against a UTC timestamp a day later.
+  a = meta(R"(<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">)",
+           "<h1>The December Comfort Watches</h1><p>December 18, 2025</p>",
+           "https://whatever.example/2025/12/18/the-december-comfort-watches/");
+  EXPECT_EQ(a.date_published, "2025-12-18");
+  // A <time datetime> and its value read as text are one witness, not two.
+  a = meta(R"(<meta property="article:published_time" content="2015-09-17T16:57:43+01:00">)",
+           R"(<h1>Seven secrets of hotels</h1><time datetime="2015-12-24T17:00">Friday 25 )"
+           R"(December 2015</time>)");
+  EXPECT_EQ(a.date_published, "2015-09-17T16:57:43+01:00");
+}
+
+TEST(MetadataDate, DigitsOfTwoElementsAreTwoNumbers) {
+  auto a = meta("", R"(<div class="datum"><span>Feb</span> <span>18</span><span>2009</span></div>)"
+                    "<h2>Post</h2><p>Text.</p>");
+  EXPECT_EQ(a.date_published, "2009-02-18");
+}
+
 // ---- JSON-LD ---------------------------------------------------------------------------------
 
 TEST(MetadataJsonLd, ArrayOfObjects) {

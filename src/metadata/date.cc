@@ -965,10 +965,8 @@ std::optional<DateMatch> find_date(std::string_view text, const DateOptions& opt
   return Parser(text, options).next_match(0, next);
 }
 
-namespace {
-
-// The role the labels in `between` (the text since the previous date) give the next date.
-DateRole role_of(std::string_view between) {
+// The labels in `between` (the text since the previous date) give the next date its role.
+DateRole role_before(std::string_view between) {
   // Labels stand right before their date ("Updated: ", "Mis à jour le "); a word further back
   // belongs to other text ("our guide, updated for 2025, ... December 4, 2025").
   constexpr size_t kLabelWindow = 40;
@@ -991,8 +989,6 @@ DateRole role_of(std::string_view between) {
   return updated > published ? DateRole::kUpdated : DateRole::kPublished;
 }
 
-}  // namespace
-
 std::vector<DateMatch> find_dates(std::string_view text, const DateOptions& options) {
   std::vector<DateMatch> out;
   if (text.empty() || text.size() > 8192) return out;
@@ -1002,7 +998,7 @@ std::vector<DateMatch> find_dates(std::string_view text, const DateOptions& opti
     size_t next = 0;
     auto m = parser.next_match(from, next);
     if (!m) break;
-    m->role = role_of(text.substr(prev_end, m->begin - prev_end));
+    m->role = role_before(text.substr(prev_end, m->begin - prev_end));
     prev_end = m->end;
     out.push_back(std::move(*m));
     from = next;

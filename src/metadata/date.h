@@ -90,6 +90,10 @@ struct DateMatch {
 };
 std::optional<DateMatch> find_date(std::string_view text, const DateOptions& options = {});
 
+// The role that labels at the end of `text_before` ("Updated: ", "Publié le ") give the date that
+// follows it; kUnknown when none does. (find_dates uses it for each date it finds.)
+DateRole role_before(std::string_view text_before);
+
 // Every date of the text, in order, each with the role its label gives it.
 std::vector<DateMatch> find_dates(std::string_view text, const DateOptions& options = {});
 

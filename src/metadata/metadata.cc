@@ -2,6 +2,7 @@
 #include "util/word_list.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdlib>
 #include <optional>
@@ -212,6 +213,8 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> wo
 }
 
 // Visible text of a subtree (script, style, template skipped), whitespace-normalised.
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 std::string node_text(const Node* node, size_t limit = 4096) {
   std::string out;
   dom::walk(const_cast<Node*>(node), [&](Node* n) {
@@ -222,6 +225,10 @@ std::string node_text(const Node* node, size_t limit = 4096) {
         return false;
       if (dom::is_block(n->tag) || n->tag == Tag::Br) out += ' ';
     } else if (n->is_text()) {
+      // Digits of two elements never make one number: "<span>18</span><span>2009</span>" is
+      // "18 2009" on screen (styled apart), not the year 182009.
+      if (!out.empty() && !n->text.empty() && is_digit(out.back()) && is_digit(n->text.front()))
+        out += ' ';
       out.append(n->text);
     }
     return true;
@@ -1079,7 +1086,43 @@ void choose_authors(const Page& p, const jsonld::Info& ld, const std::vector<std
 }
 
 // Visible text near the headline: after it first, then before it.
-std::optional<ParsedDate> date_near(const Node* h1) {
+// The dates printed next to a headline: `published` is an unlabelled or "Published" one, `updated`
+// one labelled "Updated"/"Mis à jour" (a page printing only its update date has no published
+// one here).
+struct NearDates {
+  std::optional<ParsedDate> published;
+  std::optional<ParsedDate> updated;
+  explicit operator bool() const { return published || updated; }
+};
+
+// The first date of `text` with its role; after an updated date, the date right behind it
+// ("Updated June 4, 2020, originally published June 17, 2019") is the published one.
+NearDates near_dates_in(std::string_view text) {
+  NearDates r;
+  if (!has_reference_time() && std::none_of(text.begin(), text.end(), is_digit)) return r;
+  const DateOptions o = page_date_options();
+  auto m = find_date(text, o);
+  if (!m) return r;
+  if (role_before(text.substr(0, m->begin)) != DateRole::kUpdated) {
+    r.published = std::move(m->date);
+    return r;
+  }
+  r.updated = std::move(m->date);
+  // The same day again is the updated date twice (a <time datetime> and its text).
+  std::string_view rest = text.substr(m->end, th::kDateAfterUpdatedChars);
+  for (int i = 0; i < 2; ++i) {
+    auto next = find_date(rest, o);
+    if (!next || role_before(rest.substr(0, next->begin)) == DateRole::kUpdated) break;
+    if (next->date.date_iso() != r.updated->date_iso()) {
+      r.published = std::move(next->date);
+      break;
+    }
+    rest = rest.substr(next->end);
+  }
+  return r;
+}
+
+NearDates date_near(const Node* h1) {
   // Text after the h1 in document order.
   std::string after;
   const Node* n = next_in_order(h1, true);
@@ -1104,7 +1147,7 @@ std::optional<ParsedDate> date_near(const Node* h1) {
     }
     n = next_in_order(n, skip);
   }
-  if (auto d = parse_page_date(after)) return d;
+  if (NearDates d = near_dates_in(after)) return d;
   // Text before the h1.
   std::string before;
   std::vector<std::string> pieces;
@@ -1132,13 +1175,13 @@ std::optional<ParsedDate> date_near(const Node* h1) {
     before.append(*it);
     before += ' ';
   }
-  return parse_page_date(before);
+  return near_dates_in(before);
 }
 
-std::optional<ParsedDate> date_near_headline(const Page& p, const std::string& title) {
+NearDates date_near_headline(const Page& p, const std::string& title) {
   for (const Node* h : headline_nodes(p, title))
-    if (auto d = date_near(h)) return d;
-  return std::nullopt;
+    if (NearDates d = date_near(h)) return d;
+  return {};
 }
 
 // Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant's days_from_civil.
@@ -1158,8 +1201,9 @@ long wall_minutes(const ParsedDate& d) {
 
 // True when `local` states, in a local time zone, the same moment as `utc` (a UTC time) but on
 // another calendar day: a zone-less local time that differs by a whole-quarter-hour offset of at
-// most 14 h, or a time with a non-zero offset that is the same instant. (A date-only value one
-// day off is not enough: on the bench it is as often a different date as a local one.)
+// most 14 h (to the minute), or a time with a non-zero offset that is the same instant. (A
+// date-only value one day off is not enough: on the bench it is as often a different date as a
+// local one.)
 bool same_moment_local(const ParsedDate& utc, const ParsedDate& local) {
   long day_diff = days_from_civil(local.year, local.month, local.day) -
                   days_from_civil(utc.year, utc.month, utc.day);
@@ -1169,7 +1213,9 @@ bool same_moment_local(const ParsedDate& utc, const ParsedDate& local) {
   if (local.zone == ParsedDate::Zone::kOffset && local.offset_minutes != 0)
     return std::labs(diff - local.offset_minutes) <= 2;
   if (local.zone != ParsedDate::Zone::kNone) return false;
-  return std::labs(diff) <= 14 * 60 && (std::labs(diff) + 2) % 15 <= 4;
+  // Zone-less, the minute must match exactly: zones are whole quarter hours, and a page with many
+  // timestamps (a forum thread) otherwise pairs unrelated posts within a tolerance.
+  return std::labs(diff) <= 14 * 60 && std::labs(diff) % 15 == 0;
 }
 
 bool is_utc(const ParsedDate& d) {
@@ -1179,8 +1225,67 @@ bool is_utc(const ParsedDate& d) {
 
 // Where a published-date candidate comes from; see choose_dates.
 enum class DateSource : unsigned char {
-  kJsonLd, kMeta, kWeakMeta, kItemprop, kTime, kUrl, kDateline, kNear, kOther
+  kJsonLd, kMeta, kWeakMeta, kItemprop, kTime, kUrl, kDateline, kNear, kOther,
+  kModified  // a structured modification date (JSON-LD, metas), a last resort
 };
+
+// What else is known of a published-date candidate: a visible date labelled "Updated", a <time>
+// outside the article and its header.
+enum DateNote : unsigned char { kPlain = 0, kUpdateLabel = 1, kStrayTime = 2 };
+
+// When the first candidate's day has one source alone and a printed date (under the headline or
+// in a date element, not labelled "Updated") has the support of another kind of source (a meta,
+// the URL, a <time> in the article), the index of that printed date; else 0. Each kind of source
+// counts once: two JSON-LD objects, or a <time datetime> and the same value read as text, are
+// one witness. On the bench this fixes CMS dates that are the page's creation in another
+// system (a JSON-LD datePublished years before the printed, og- and URL-confirmed date) and
+// changes no readability page.
+size_t outvoting_visible_date(const std::vector<ParsedDate>& cands,
+                              const std::vector<DateSource>& from,
+                              const std::vector<unsigned char>& notes) {
+  enum : unsigned { kLd = 1, kMetaC = 2, kWeakC = 4, kItemC = 8, kUrlC = 16, kTimeC = 32, kVisC = 64 };
+  const size_t n = cands.size();
+  std::vector<unsigned> cls(n, 0);
+  std::vector<long> day(n);
+  for (size_t i = 0; i < n; ++i) {
+    day[i] = days_from_civil(cands[i].year, cands[i].month, cands[i].day);
+    switch (from[i]) {
+      case DateSource::kJsonLd: cls[i] = kLd; break;
+      case DateSource::kMeta: cls[i] = kMetaC; break;
+      case DateSource::kWeakMeta: cls[i] = kWeakC; break;
+      case DateSource::kItemprop: cls[i] = kItemC; break;
+      case DateSource::kUrl: cls[i] = kUrlC; break;
+      case DateSource::kTime: cls[i] = (notes[i] & kStrayTime) ? 0u : unsigned{kTimeC}; break;
+      case DateSource::kNear:
+      case DateSource::kDateline: cls[i] = (notes[i] & kUpdateLabel) ? 0u : unsigned{kVisC}; break;
+      default: break;
+    }
+  }
+  // A printed date that is a <time datetime> value read as text is that <time>.
+  for (size_t i = 0; i < n; ++i)
+    if (cls[i] == kVisC && cands[i].has_time)
+      for (size_t j = 0; j < n; ++j)
+        if (from[j] == DateSource::kTime && day[j] == day[i] && cands[j].iso() == cands[i].iso()) {
+          cls[i] = kTimeC;
+          break;
+        }
+  auto support = [&](long d) {
+    unsigned m = 0;
+    for (size_t i = 0; i < n; ++i)
+      if (day[i] == d) m |= cls[i];
+    return std::popcount(m);
+  };
+  if (support(day[0]) >= 2) return 0;
+  size_t best = 0;
+  int best_support = 1;
+  for (size_t i = 1; i < n; ++i)
+    if (cls[i] == kVisC && day[i] != day[0])
+      if (int k = support(day[i]); k > best_support) {
+        best = i;
+        best_support = k;
+      }
+  return best;
+}
 
 // Generic "date" metas that CMSs often fill with the last modification.
 bool weak_date_meta(std::string_view key) {
@@ -1213,6 +1318,8 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
   // Published: every source's date, in order of preference.
   std::vector<ParsedDate> cands;
   std::vector<DateSource> from;
+  std::vector<unsigned char> notes;  // DateNote bits per candidate
+  unsigned char note = kPlain;
   DateSource kind = DateSource::kOther;
   Source source = Source::kText;
   std::string_view key;
@@ -1220,6 +1327,7 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     if (record) f.offer(source, key, d.iso());
     cands.push_back(std::move(d));
     from.push_back(kind);
+    notes.push_back(note);
   };
   auto add = [&](std::string_view v) {
     if (auto d = parse_page_date(v))
@@ -1271,9 +1379,11 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
                 : pass == 1 ? (t.in_header && !t.pubdate)
                 : pass == 2 ? (t.in_article && !t.in_header && !t.pubdate)
                             : (!t.in_article && !t.in_header && !t.pubdate);
+      note = pass == 3 ? kStrayTime : kPlain;
       if (ok) add(t.value);
     }
   }
+  note = kPlain;
   kind = DateSource::kUrl;
   source = Source::kUrl;
   key = "path";
@@ -1281,18 +1391,41 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
   kind = DateSource::kDateline;
   source = Source::kText;
   key = "date element";
-  for (const auto& c : p.datelines)
-    if (c.score >= 0) add(c.text);
-  std::optional<ParsedDate> near = date_near_headline(p, a.title);
+  for (const auto& c : p.datelines) {
+    if (c.score < 0) continue;
+    if (!has_reference_time() && std::none_of(c.text.begin(), c.text.end(), is_digit)) {
+      f.reject(source, key, c.text, "not a date");
+      continue;
+    }
+    auto m = find_date(c.text, page_date_options());
+    if (!m) {
+      f.reject(source, key, c.text, "not a date");
+      continue;
+    }
+    note = role_before(std::string_view(c.text).substr(0, m->begin)) == DateRole::kUpdated
+               ? kUpdateLabel
+               : kPlain;
+    push(std::move(m->date));
+  }
+  note = kPlain;
+  // A page that prints only its update date under the headline still dates the article by it,
+  // when nothing better does (the candidates before this one).
+  const NearDates near_dates = date_near_headline(p, a.title);
+  const std::optional<ParsedDate>& near =
+      near_dates.published ? near_dates.published : near_dates.updated;
+  const bool near_is_update = !near_dates.published && near_dates.updated;
   size_t near_index = cands.size();
   kind = DateSource::kNear;
   key = "near the headline";
+  note = near_is_update ? kUpdateLabel : kPlain;
   if (near) push(*near);
+  note = kPlain;
   kind = DateSource::kOther;
   key = "byline element";
   for (const auto& c : p.bylines) add(c.text);
   // Last resorts: the modification date (a page stating only when it was updated), then dates
   // in sidebars and navigation.
+  kind = DateSource::kModified;
   for (const auto& e : ld.entities)
     if (e.rank <= 1) {
       from_ld(e, "dateModified");
@@ -1302,6 +1435,7 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     from_meta(k);
     add(p.meta(k));
   }
+  kind = DateSource::kOther;
   source = Source::kTimeElement;
   key = "in navigation or aside";
   for (const auto& t : p.times)
@@ -1319,12 +1453,18 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     size_t pick = 0;
     std::string_view why;  // why Gazette's own pick is not the first candidate
     // The first candidate is confirmed when the URL, a meta or an itemprop states the same day.
+    // Two generic date metas ("date" and "dcterms.date") are one CMS field written twice, so
+    // they do not confirm each other.
     bool corroborated = false;
     for (size_t i = 1; i < cands.size(); ++i)
       if ((from[i] == DateSource::kUrl || from[i] == DateSource::kMeta ||
-           from[i] == DateSource::kWeakMeta || from[i] == DateSource::kItemprop) &&
+           (from[i] == DateSource::kWeakMeta && from[0] != DateSource::kWeakMeta) ||
+           from[i] == DateSource::kItemprop) &&
           cands[i].date_iso() == cands[0].date_iso())
         corroborated = true;
+    auto visible = [&](size_t i) {
+      return from[i] == DateSource::kNear || from[i] == DateSource::kDateline;
+    };
     if (!corroborated && from[0] == DateSource::kJsonLd && near &&
         near->zone == ParsedDate::Zone::kNone && near->date_iso() != cands[0].date_iso()) {
       // JSON-LD alone against the date printed under the headline: readers (and the bench's
@@ -1333,14 +1473,33 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
       pick = near_index;
       why = "uncorroborated, and the date printed near the headline differs";
     } else if (!corroborated && from[0] == DateSource::kWeakMeta) {
-      // A bare "date"/"dc.date" meta against a visible date: the visible one.
+      // A bare "date"/"dc.date" meta against a visible date: the visible one, unless another
+      // visible date is the meta's.
+      bool seen = false;
       for (size_t i = 1; i < cands.size(); ++i)
-        if ((from[i] == DateSource::kNear || from[i] == DateSource::kDateline) &&
-            cands[i].date_iso() != cands[0].date_iso()) {
+        if (visible(i) && cands[i].date_iso() == cands[0].date_iso()) seen = true;
+      for (size_t i = 1; i < cands.size() && !seen; ++i)
+        if (visible(i) && cands[i].date_iso() != cands[0].date_iso()) {
           pick = i;
           why = "a generic date meta, and a visible date differs";
           break;
         }
+    }
+    // The date printed under the headline, unlabelled, is the page's modification date: the page
+    // shows readers its last update as its date (the bench's annotators, and htmldate, take it).
+    if (pick == 0 && near && !near_is_update && near->zone == ParsedDate::Zone::kNone &&
+        near->date_iso() != cands[0].date_iso() && from[0] <= DateSource::kTime)
+      for (size_t i = near_index + 1; i < cands.size(); ++i)
+        if (from[i] == DateSource::kModified && cands[i].date_iso() == near->date_iso()) {
+          pick = near_index;
+          why = "the page prints its modification date as its date";
+          break;
+        }
+    if (pick == 0 && from[0] <= DateSource::kItemprop) {
+      if (size_t i = outvoting_visible_date(cands, from, notes); i != 0) {
+        pick = i;
+        why = "one source alone, and the printed date has two";
+      }
     }
     // A UTC timestamp whose local form the page also states (on another calendar day): the
     // local form is what readers see, so keep that one.
@@ -1382,6 +1541,8 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     if (!m.open()) break;
     if (t.modified) offer_modified(Source::kTimeElement, "modified", t.value);
   }
+  if (m.open() && near_dates.updated)
+    m.offer(Source::kText, "near the headline", near_dates.updated->iso());
   a.date_modified = m.value();
 }
 

@@ -42,6 +42,12 @@ inline constexpr size_t kMinHeadlineChars = 8;
 inline constexpr size_t kDateTextAfterHeadline = 1000;
 inline constexpr size_t kDateTextBeforeHeadline = 300;
 
+// After an "Updated ..." date near the headline, how many characters are searched for the
+// published date that pages print behind it ("Updated 04 Jun 2020, originally created 17 Jun
+// 2019", "Aktualisiert: 26.01.2022 | Erstellt: 25.01.2022"). The pair sits within one line;
+// further on, dates belong to the article.
+inline constexpr size_t kDateAfterUpdatedChars = 80;
+
 // "By Jane Doe" lines are looked for in this many characters of text after the headline.
 // Calibrated on trafilatura-eval (German pages often put "von Jane Doe" under the teaser).
 inline constexpr size_t kBylineTextAfterHeadline = 600;
