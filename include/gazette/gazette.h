@@ -144,7 +144,7 @@ struct Article {
   std::string title_display;   // an all-capitals headline in sentence case, proper nouns kept
   std::vector<std::string> authors;
   std::string date_published;  // ISO 8601; date only, or with time and offset when stated
-  std::string date_published_raw;  // the published date as the source writes it (scraped text)
+  std::string date_published_raw;  // the published date as its source writes it
   std::string date_modified;
   std::string date_modified_raw;
   Dateline dateline;          // "PARIS (AFP) -": place and agency; both empty when none

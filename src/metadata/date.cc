@@ -197,12 +197,12 @@ constexpr std::string_view kAgoWords[] = {"ago", "fa", "atrás", "atras", "geled
 // the text between the previous date and this one; the later label wins).
 constexpr std::string_view kUpdatedLabels[] = {
     "updated", "last update", "modified", "edited", "revised", "mis à jour", "mise à jour",
-    "màj", "maj le", "actualisé", "modifié", "aktualisiert", "geändert", "aktualisierung",
+    "màj", "maj le", "actualisé", "modifié", "aktualisiert", "geändert", "aktualisierung", "änderung",
     "actualizado", "actualizada", "actualización", "modificado", "aggiornato", "aggiornata",
     "aggiornamento", "modificato", "atualizado", "atualizada", "atualização", "bijgewerkt",
     "gewijzigd", "laatst gewijzigd", "zaktualizowano", "aktualizacja", "aktualizacji"};
 constexpr std::string_view kPublishedLabels[] = {
-    "published", "posted", "first published", "publié", "publiée", "publication", "paru le",
+    "published", "posted", "first published", "created", "publié", "publiée", "publication", "paru le",
     "veröffentlicht", "erschienen", "erstellt", "publicado", "publicada", "publicación",
     "pubblicato", "pubblicata", "pubblicazione", "gepubliceerd", "geplaatst", "opublikowano",
     "publikacja", "data publikacji"};

@@ -39,7 +39,8 @@ constexpr std::string_view kPublishedMetas[] = {
     "dcterms.date",           "sailthru.date",     "parsely-pub-date",
     "article.published",      "citation_publication_date", "citation_date",
     "published_time",         "release_date",      "published",
-    "published-date",         "publication-date",  "publication_date"};
+    "published-date",         "publication-date",  "publication_date",
+    "ms.date"};  // Microsoft Learn
 constexpr std::string_view kModifiedMetas[] = {
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
     "dc.date.modified", "last-modified", "article.updated", "modified_time"};
@@ -450,15 +451,14 @@ DateOptions page_date_options() {
   return o;
 }
 
-std::optional<ParsedDate> parse_page_date(std::string_view s, bool month_first = false) {
+// The first date of `s` and where it is.
+std::optional<DateMatch> find_page_date(std::string_view s) {
   // Without a reference time (for "yesterday", "gestern") a date has a year: no digit, no date.
   // Most candidates (bylines, text near the headline on pages without a date) stop here.
   if (!has_reference_time() &&
       std::none_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return std::nullopt;
-  DateOptions o = page_date_options();
-  o.month_first = month_first;
-  return parse_date(s, o);
+  return find_date(s, page_date_options());
 }
 
 std::string fold(std::string_view s) { return text::to_lower(text::normalize_space(s)); }
@@ -932,13 +932,23 @@ std::vector<const Node*> headline_nodes(const Page& p, const std::string& title)
   auto add = [&](const Node* n) {
     if (n && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
   };
+  // The heading that reads as the title: an <h1> first, then one outside navigation and
+  // asides (a sidebar's teaser of the same story, an <h3>, has its own, older date under it).
   std::string ft = fold(title);
-  if (!ft.empty())
-    for (const Node* h : p.headings)
-      if (fold(node_text(h, 600)) == ft) {
-        add(h);
-        break;
+  if (!ft.empty()) {
+    const Node* best = nullptr;
+    int best_rank = 3;
+    for (const Node* h : p.headings) {
+      if (fold(node_text(h, 600)) != ft) continue;
+      int rank = h->tag == Tag::H1 ? 0 : context_of(h).in_noise ? 2 : 1;
+      if (rank < best_rank) {
+        best = h;
+        best_rank = rank;
+        if (rank == 0) break;
       }
+    }
+    add(best);
+  }
   for (const Node* h : p.h1s)
     if (context_of(h).in_article) {
       add(h);
@@ -1092,6 +1102,9 @@ void choose_authors(const Page& p, const jsonld::Info& ld, const std::vector<std
 struct NearDates {
   std::optional<ParsedDate> published;
   std::optional<ParsedDate> updated;
+  std::string published_raw, updated_raw;  // as the page writes them
+  size_t begin = 0, end = 0;  // where the first of them is in the text searched
+  size_t distance = 0;        // characters of text between it and the headline
   explicit operator bool() const { return published || updated; }
 };
 
@@ -1099,15 +1112,18 @@ struct NearDates {
 // ("Updated June 4, 2020, originally published June 17, 2019") is the published one.
 NearDates near_dates_in(std::string_view text) {
   NearDates r;
-  if (!has_reference_time() && std::none_of(text.begin(), text.end(), is_digit)) return r;
-  const DateOptions o = page_date_options();
-  auto m = find_date(text, o);
+  auto m = find_page_date(text);
   if (!m) return r;
+  r.begin = m->begin;
+  r.end = m->end;
+  const DateOptions o = page_date_options();
   if (role_before(text.substr(0, m->begin)) != DateRole::kUpdated) {
     r.published = std::move(m->date);
+    r.published_raw = text.substr(m->begin, m->end - m->begin);
     return r;
   }
   r.updated = std::move(m->date);
+  r.updated_raw = text.substr(m->begin, m->end - m->begin);
   // The same day again is the updated date twice (a <time datetime> and its text).
   std::string_view rest = text.substr(m->end, th::kDateAfterUpdatedChars);
   for (int i = 0; i < 2; ++i) {
@@ -1115,6 +1131,7 @@ NearDates near_dates_in(std::string_view text) {
     if (!next || role_before(rest.substr(0, next->begin)) == DateRole::kUpdated) break;
     if (next->date.date_iso() != r.updated->date_iso()) {
       r.published = std::move(next->date);
+      r.published_raw = rest.substr(next->begin, next->end - next->begin);
       break;
     }
     rest = rest.substr(next->end);
@@ -1147,7 +1164,10 @@ NearDates date_near(const Node* h1) {
     }
     n = next_in_order(n, skip);
   }
-  if (NearDates d = near_dates_in(after)) return d;
+  NearDates below = near_dates_in(after);
+  below.distance = below.begin;
+  // A date right under the headline needs no look above it.
+  if (below && below.begin < th::kDateTextBeforeHeadline / 10) return below;
   // Text before the h1.
   std::string before;
   std::vector<std::string> pieces;
@@ -1175,7 +1195,13 @@ NearDates date_near(const Node* h1) {
     before.append(*it);
     before += ' ';
   }
-  return near_dates_in(before);
+  NearDates above = near_dates_in(before);
+  above.distance = before.size() - above.end;
+  if (!above) return below;
+  if (!below) return above;
+  // Both: the one nearer the headline ("06.12.2022" in the kicker above it, not a date in the
+  // third paragraph under it).
+  return above.distance < below.distance ? above : below;
 }
 
 NearDates date_near_headline(const Page& p, const std::string& title) {
@@ -1292,20 +1318,74 @@ bool weak_date_meta(std::string_view key) {
   return key == "date" || key == "dc.date" || key == "dcterms.date";
 }
 
-// The first date of the page's visible text (script, style, template, noscript left out), in
-// text nodes short enough to be a date line. A last resort for pages with no other date.
-std::optional<ParsedDate> first_visible_date(const Node* root) {
+// A date found by a last-resort scan, and the text it was read from.
+struct FoundDate {
+  ParsedDate date;
+  std::string raw;
+};
+
+// The date of the page's visible text (script, style, template, noscript left out), in text
+// nodes short enough to be a date line: the first one labelled "Published"/"Erschienen am",
+// else the first labelled "Updated"/"Letzte Änderung", else the first. A label may stand in the
+// text node before the date ("<b>Aktualisiert am </b>17.01.2021"). A last resort for pages with
+// no other date: footers carry these lines, and captions carry unlabelled dates.
+std::optional<FoundDate> visible_text_date(const Node* root) {
+  std::optional<FoundDate> published, updated, first;
+  std::string before;  // the end of the previous text node
   for (const Node* n = root; n;) {
     bool skip = n->is_element() && (n->tag == Tag::Script || n->tag == Tag::Style ||
                                     n->tag == Tag::Template || n->tag == Tag::Noscript);
-    // Without a reference time a date has a year, so a text without a digit has none: most
-    // text nodes are ruled out without normalising or parsing them.
-    if (n->is_text() && n->text.size() < th::kMaxDatelineChars * 2 &&
-        (has_reference_time() || std::any_of(n->text.begin(), n->text.end(),
-                                             [](char c) { return c >= '0' && c <= '9'; }))) {
-      if (auto d = parse_page_date(text::normalize_space(n->text))) return d;
+    if (n->is_text() && n->text.size() < th::kMaxDatelineChars * 2) {
+      std::string t = text::normalize_space(n->text);
+      // find_page_date rules out, without parsing, the many texts without a digit.
+      if (auto m = find_page_date(t)) {
+        std::string context = before + " " + t.substr(0, m->begin);
+        DateRole role = role_before(context);
+        std::optional<FoundDate>& slot = role == DateRole::kPublished ? published
+                                         : role == DateRole::kUpdated ? updated
+                                                                      : first;
+        if (!slot) slot = FoundDate{std::move(m->date), t.substr(m->begin, m->end - m->begin)};
+        if (published) break;
+      }
+      if (!t.empty()) before = t.size() > 40 ? t.substr(t.size() - 40) : t;
     }
     n = next_in_order(n, skip);
+  }
+  if (published) return published;
+  if (updated) return updated;
+  return first;
+}
+
+// Keys of publication dates in the JSON of inline scripts: Next.js __NEXT_DATA__, Shopify
+// product objects, app state ("publishedDate"), when no other source dates the page.
+constexpr std::string_view kScriptDateKeys[] = {"\"datePublished\"", "\"publishedDate\"",
+                                                "\"publicationDate\"", "\"published_at\"",
+                                                "\"publishDate\""};
+
+std::optional<FoundDate> script_json_date(const Node* root) {
+  for (const Node* n = root; n; n = next_in_order(n, false)) {
+    if (!n->is_text() || !n->parent || n->parent->tag != Tag::Script) continue;
+    std::string_view js = n->text;
+    // The earliest key of this script, with a string value that is a date.
+    size_t best = std::string_view::npos;
+    std::optional<FoundDate> found;
+    for (auto key : kScriptDateKeys) {
+      for (size_t at = js.find(key); at != std::string_view::npos && at < best;
+           at = js.find(key, at + 1)) {
+        size_t v = at + key.size();
+        while (v < js.size() && (js[v] == ' ' || js[v] == ':')) ++v;
+        if (v >= js.size() || js[v] != '"') continue;
+        size_t close = js.find('"', v + 1);
+        if (close == std::string_view::npos || close - v > 48) continue;
+        std::string_view value = js.substr(v + 1, close - v - 1);
+        if (auto m = find_page_date(value); m && m->begin == 0) {
+          best = at;
+          found = FoundDate{std::move(m->date), std::string(value)};
+          break;
+        }
+      }
+    }
+    if (found) return found;
   }
   return std::nullopt;
 }
@@ -1319,21 +1399,26 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
   std::vector<ParsedDate> cands;
   std::vector<DateSource> from;
   std::vector<unsigned char> notes;  // DateNote bits per candidate
+  std::vector<std::string> raws;     // each as the source writes it
   unsigned char note = kPlain;
   DateSource kind = DateSource::kOther;
   Source source = Source::kText;
   std::string_view key;
-  auto push = [&](ParsedDate d) {
+  auto push = [&](ParsedDate d, std::string_view raw) {
     if (record) f.offer(source, key, d.iso());
     cands.push_back(std::move(d));
     from.push_back(kind);
     notes.push_back(note);
+    raws.emplace_back(raw);
+  };
+  // The first date of `v`, or nullopt (and a "not a date" candidate when explaining).
+  auto match = [&](std::string_view v) -> std::optional<DateMatch> {
+    std::optional<DateMatch> m = find_page_date(v);
+    if (!m && !v.empty()) f.reject(source, key, v, "not a date");
+    return m;
   };
   auto add = [&](std::string_view v) {
-    if (auto d = parse_page_date(v))
-      push(std::move(*d));
-    else if (!v.empty())
-      f.reject(source, key, v, "not a date");
+    if (auto m = match(v)) push(std::move(m->date), v.substr(m->begin, m->end - m->begin));
   };
   auto from_meta = [&](std::string_view k) {
     source = meta_source(k);
@@ -1387,39 +1472,40 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
   kind = DateSource::kUrl;
   source = Source::kUrl;
   key = "path";
-  if (auto d = parse_url_date(url, page_date_options())) push(std::move(*d));
-  kind = DateSource::kDateline;
-  source = Source::kText;
-  key = "date element";
-  for (const auto& c : p.datelines) {
-    if (c.score < 0) continue;
-    if (!has_reference_time() && std::none_of(c.text.begin(), c.text.end(), is_digit)) {
-      f.reject(source, key, c.text, "not a date");
-      continue;
-    }
-    auto m = find_date(c.text, page_date_options());
-    if (!m) {
-      f.reject(source, key, c.text, "not a date");
-      continue;
-    }
-    note = role_before(std::string_view(c.text).substr(0, m->begin)) == DateRole::kUpdated
-               ? kUpdateLabel
-               : kPlain;
-    push(std::move(m->date));
-  }
-  note = kPlain;
+  if (auto d = parse_url_date(url, page_date_options())) push(std::move(*d), url);
   // A page that prints only its update date under the headline still dates the article by it,
   // when nothing better does (the candidates before this one).
   const NearDates near_dates = date_near_headline(p, a.title);
   const std::optional<ParsedDate>& near =
       near_dates.published ? near_dates.published : near_dates.updated;
   const bool near_is_update = !near_dates.published && near_dates.updated;
-  size_t near_index = cands.size();
-  kind = DateSource::kNear;
-  key = "near the headline";
-  note = near_is_update ? kUpdateLabel : kPlain;
-  if (near) push(*near);
+  size_t near_index = 0;
+  auto push_near = [&] {
+    near_index = cands.size();
+    kind = DateSource::kNear;
+    source = Source::kText;
+    key = "near the headline";
+    note = near_is_update ? kUpdateLabel : kPlain;
+    if (near) push(*near, near_is_update ? near_dates.updated_raw : near_dates.published_raw);
+    note = kPlain;
+  };
+  // Right at the headline, the printed date goes before the date elements (which may be a
+  // sidebar's); further off, after them.
+  const bool near_first = near && near_dates.distance <= th::kDateRightAtHeadline;
+  if (near_first) push_near();
+  kind = DateSource::kDateline;
+  source = Source::kText;
+  key = "date element";
+  for (const auto& c : p.datelines) {
+    if (c.score < 0) continue;
+    auto m = match(c.text);
+    if (!m) continue;
+    const std::string_view text = c.text;
+    note = role_before(text.substr(0, m->begin)) == DateRole::kUpdated ? kUpdateLabel : kPlain;
+    push(std::move(m->date), text.substr(m->begin, m->end - m->begin));
+  }
   note = kPlain;
+  if (!near_first) push_near();
   kind = DateSource::kOther;
   key = "byline element";
   for (const auto& c : p.bylines) add(c.text);
@@ -1445,8 +1531,13 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
   for (const auto& c : p.datelines)
     if (c.score < 0) add(c.text);
   if (cands.empty()) {
-    key = "first date in the text";
-    if (auto d = first_visible_date(p.root)) push(std::move(*d));
+    source = Source::kText;
+    key = "script data";
+    if (auto d = script_json_date(p.root)) push(std::move(d->date), d->raw);
+  }
+  if (cands.empty()) {
+    key = "date line in the text";
+    if (auto d = visible_text_date(p.root)) push(std::move(d->date), d->raw);
   }
 
   if (!cands.empty()) {
@@ -1513,18 +1604,24 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     if (record) {
       f.choose(pick, why);
       a.date_published = f.value();
+      // A preferred source order may overrule the pick; the winner's offer order is its index.
+      if (const Offer* w = f.winner()) pick = w->seq;
     } else {
       a.date_published = cands[pick].iso();
     }
+    a.date_published_raw = std::move(raws[pick]);
   }
 
   // Modified
   Field& m = sel[FieldId::kDateModified];
+  std::vector<std::string> modified_raws;  // by offer order, as the source writes each
   auto offer_modified = [&](Source s, std::string_view k, std::string_view v) {
-    if (auto d = parse_page_date(v))
-      m.offer(s, k, d->iso());
-    else if (!v.empty())
+    if (auto d = find_page_date(v)) {
+      m.offer(s, k, d->date.iso());
+      modified_raws.emplace_back(v.substr(d->begin, d->end - d->begin));
+    } else if (!v.empty()) {
       m.reject(s, k, v, "not a date");
+    }
   };
   if (const auto* e = ld.best_with([](const jsonld::Entity& x) { return x.date_modified; });
       e && e->rank <= 1)
@@ -1541,9 +1638,13 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     if (!m.open()) break;
     if (t.modified) offer_modified(Source::kTimeElement, "modified", t.value);
   }
-  if (m.open() && near_dates.updated)
+  if (m.open() && near_dates.updated) {
     m.offer(Source::kText, "near the headline", near_dates.updated->iso());
+    modified_raws.push_back(near_dates.updated_raw);
+  }
   a.date_modified = m.value();
+  if (const Offer* w = m.winner(); w && w->seq < modified_raws.size())
+    a.date_modified_raw = std::move(modified_raws[w->seq]);
 }
 
 std::string absolute(std::string_view base, const std::string& ref) {
