@@ -1,9 +1,11 @@
 #include "metadata/date.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <unordered_map>
 #include <vector>
 
 #include <cctz/civil_time.h>
@@ -214,6 +216,7 @@ struct Tok {
   enum Kind : uint8_t { kNum, kWord, kPunct } kind;
   std::string_view raw;
   std::string word;  // lowercase, for kWord
+  int month = 0;     // for kWord: the month it names (1..12), else 0
   int value = 0;     // for kNum (saturates)
   int digits = 0;    // for kNum
   size_t begin = 0, end = 0;
@@ -246,6 +249,10 @@ bool is_space_cp(uint32_t cp) {
 // that it leaves as they are.
 std::string lower_word(std::string_view w) {
   std::string s = text::to_lower(w);
+  if (s.size() == w.size() && std::all_of(w.begin(), w.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x80;
+      }))
+    return s;  // ASCII: no Cyrillic to fold
   for (size_t i = 0; i + 1 < s.size(); ++i) {
     auto a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]);
     if (a == 0xD0 && b >= 0x90 && b <= 0x9F) {          // А..П -> а..п
@@ -293,6 +300,7 @@ std::vector<Tok> tokenize(std::string_view s) {
       }
       t.end = j;
       t.word = lower_word(s.substr(i, j - i));
+      t.month = month_number(t.word);
     } else {
       t.kind = Tok::kPunct;
       t.end = i + len;
@@ -311,12 +319,7 @@ bool in(const std::string_view (&table)[N], std::string_view w) {
   return false;
 }
 
-int month_of(const Tok& t) {
-  if (t.kind != Tok::kWord) return 0;
-  for (const auto& m : kMonths)
-    if (m.name == t.word) return m.month;
-  return 0;
-}
+int month_of(const Tok& t) { return t.kind == Tok::kWord ? t.month : 0; }
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -1022,9 +1025,15 @@ PublishedUpdated find_published_updated(std::string_view text, const DateOptions
 bool is_weekday_name(std::string_view lowercase_word) { return in(kWeekdays, lowercase_word); }
 
 int month_number(std::string_view lowercase_word) {
-  for (const auto& m : kMonths)
-    if (m.name == lowercase_word) return m.month;
-  return 0;
+  // Every word token of every date candidate is looked up: a hash map, not a scan of the ~200
+  // names. The first entry of a name wins, as in the table's order.
+  static const std::unordered_map<std::string_view, int> kByName = [] {
+    std::unordered_map<std::string_view, int> m;
+    for (const auto& x : kMonths) m.emplace(x.name, x.month);
+    return m;
+  }();
+  auto it = kByName.find(lowercase_word);
+  return it == kByName.end() ? 0 : it->second;
 }
 
 std::optional<ParsedDate> parse_url_date(std::string_view url, const DateOptions& options) {

@@ -5,6 +5,7 @@
 #include <bit>
 #include <cctype>
 #include <cstdlib>
+#include <functional>
 #include <optional>
 
 #include "metadata/access.h"
@@ -1110,10 +1111,12 @@ struct NearDates {
 
 // The first date of `text` with its role; after an updated date, the date right behind it
 // ("Updated June 4, 2020, originally published June 17, 2019") is the published one.
-NearDates near_dates_in(std::string_view text) {
+NearDates near_dates_in(std::string_view text, size_t from = 0) {
   NearDates r;
-  auto m = find_page_date(text);
+  auto m = find_page_date(text.substr(from));
   if (!m) return r;
+  m->begin += from;
+  m->end += from;
   r.begin = m->begin;
   r.end = m->end;
   const DateOptions o = page_date_options();
@@ -1140,31 +1143,49 @@ NearDates near_dates_in(std::string_view text) {
 }
 
 NearDates date_near(const Node* h1) {
-  // Text after the h1 in document order.
+  // Text after the h1 in document order, searched as it grows: most pages print their date
+  // within the first lines, and the text up to kDateTextAfterHeadline is read only when none is
+  // there. A date found is the first of the whole text once text enough for its time, zone and
+  // an "originally published" follow-up comes after it (kSettle).
+  constexpr size_t kStep = 256, kSettle = 160;
   std::string after;
+  NearDates below;
+  size_t from = 0;  // no date starts before this offset
   const Node* n = next_in_order(h1, true);
-  while (n && after.size() < th::kDateTextAfterHeadline) {
-    bool skip = false;
-    if (n->is_element() && (n->tag == Tag::Script || n->tag == Tag::Style ||
-                            n->tag == Tag::Template || n->tag == Tag::Noscript))
-      skip = true;
-    if (n->is_text()) {
-      std::string t = text::normalize_space(n->text);
-      if (!t.empty()) {
-        after += t;
-        after += ' ';
+  while (true) {
+    while (n && after.size() < th::kDateTextAfterHeadline && after.size() < from + kStep) {
+      bool skip = false;
+      if (n->is_element() && (n->tag == Tag::Script || n->tag == Tag::Style ||
+                              n->tag == Tag::Template || n->tag == Tag::Noscript))
+        skip = true;
+      if (n->is_text()) {
+        std::string t = text::normalize_space(n->text);
+        if (!t.empty()) {
+          after += t;
+          after += ' ';
+        }
+      } else if (n->is_element() && n->tag == Tag::Time) {
+        // datetime attribute of a <time> right after the headline
+        std::string_view dt = n->attr("datetime");
+        if (!dt.empty()) {
+          after.append(dt);
+          after += ' ';
+        }
       }
-    } else if (n->is_element() && n->tag == Tag::Time) {
-      // datetime attribute of a <time> right after the headline
-      std::string_view dt = n->attr("datetime");
-      if (!dt.empty()) {
-        after.append(dt);
-        after += ' ';
-      }
+      n = next_in_order(n, skip);
     }
-    n = next_in_order(n, skip);
+    const bool more = n && after.size() < th::kDateTextAfterHeadline;
+    below = near_dates_in(after, from);
+    if (!more || (below && below.end + kSettle <= after.size())) break;
+    // Search again from the date found (not settled), or from a word start where a date cut
+    // by the end of this text could begin.
+    if (below) {
+      from = below.begin;
+    } else if (after.size() > kSettle) {
+      size_t space = after.find(' ', after.size() - kSettle);
+      from = space == std::string::npos ? after.size() : space + 1;
+    }
   }
-  NearDates below = near_dates_in(after);
   below.distance = below.begin;
   // A date right under the headline needs no look above it.
   if (below && below.begin < th::kDateTextBeforeHeadline / 10) return below;
@@ -1336,8 +1357,17 @@ std::optional<FoundDate> visible_text_date(const Node* root) {
     bool skip = n->is_element() && (n->tag == Tag::Script || n->tag == Tag::Style ||
                                     n->tag == Tag::Template || n->tag == Tag::Noscript);
     if (n->is_text() && n->text.size() < th::kMaxDatelineChars * 2) {
+      // Most text nodes hold no digit and so no date (without a reference time): only a short
+      // one is kept, as the label of the next.
+      bool digit = std::any_of(n->text.begin(), n->text.end(), is_digit);
+      if (!digit && !has_reference_time()) {
+        bool blank = std::all_of(n->text.begin(), n->text.end(),
+                                 [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
+        if (!blank) before = n->text.size() <= 60 ? text::normalize_space(n->text) : "";
+        n = next_in_order(n, skip);
+        continue;
+      }
       std::string t = text::normalize_space(n->text);
-      // find_page_date rules out, without parsing, the many texts without a digit.
       if (auto m = find_page_date(t)) {
         std::string context = before + " " + t.substr(0, m->begin);
         DateRole role = role_before(context);
@@ -1358,35 +1388,54 @@ std::optional<FoundDate> visible_text_date(const Node* root) {
 
 // Keys of publication dates in the JSON of inline scripts: Next.js __NEXT_DATA__, Shopify
 // product objects, app state ("publishedDate"), when no other source dates the page.
-constexpr std::string_view kScriptDateKeys[] = {"\"datePublished\"", "\"publishedDate\"",
-                                                "\"publicationDate\"", "\"published_at\"",
-                                                "\"publishDate\""};
+constexpr std::string_view kScriptDateKeys[] = {"datePublished", "publishedDate",
+                                                "publicationDate", "published_at", "publishDate"};
 
-std::optional<FoundDate> script_json_date(const Node* root) {
-  for (const Node* n = root; n; n = next_in_order(n, false)) {
-    if (!n->is_text() || !n->parent || n->parent->tag != Tag::Script) continue;
-    std::string_view js = n->text;
-    // The earliest key of this script, with a string value that is a date.
-    size_t best = std::string_view::npos;
-    std::optional<FoundDate> found;
-    for (auto key : kScriptDateKeys) {
-      for (size_t at = js.find(key); at != std::string_view::npos && at < best;
-           at = js.find(key, at + 1)) {
-        size_t v = at + key.size();
-        while (v < js.size() && (js[v] == ' ' || js[v] == ':')) ++v;
-        if (v >= js.size() || js[v] != '"') continue;
-        size_t close = js.find('"', v + 1);
-        if (close == std::string_view::npos || close - v > 48) continue;
-        std::string_view value = js.substr(v + 1, close - v - 1);
-        if (auto m = find_page_date(value); m && m->begin == 0) {
-          best = at;
-          found = FoundDate{std::move(m->date), std::string(value)};
-          break;
-        }
+// The value of the first of kScriptDateKeys in `js` ("key": "value") that is a date.
+std::optional<FoundDate> script_key_date(std::string_view js) {
+  // Scripts are large and rarely hold such a key: one Boyer-Moore-Horspool pass per stem that
+  // the keys share, then a look at the quotes around each hit.
+  static const std::boyer_moore_horspool_searcher kPublish(std::string_view("ublish").begin(),
+                                                           std::string_view("ublish").end());
+  static const std::boyer_moore_horspool_searcher kPublication(
+      std::string_view("ublication").begin(), std::string_view("ublication").end());
+  std::optional<FoundDate> found;
+  size_t found_at = std::string_view::npos;
+  auto scan = [&](const auto& searcher) {
+    for (auto it = std::search(js.begin(), js.end(), searcher); it != js.end();
+         it = std::search(it + 1, js.end(), searcher)) {
+      size_t at = static_cast<size_t>(it - js.begin());
+      if (at >= found_at) return;
+      size_t open = js.rfind('"', at);
+      if (open == std::string_view::npos || at - open > 5) continue;
+      size_t close = js.find('"', at);
+      if (close == std::string_view::npos) return;
+      std::string_view key = js.substr(open + 1, close - open - 1);
+      if (std::find(std::begin(kScriptDateKeys), std::end(kScriptDateKeys), key) ==
+          std::end(kScriptDateKeys))
+        continue;
+      size_t v = close + 1;
+      while (v < js.size() && (js[v] == ' ' || js[v] == ':')) ++v;
+      if (v >= js.size() || js[v] != '"') continue;
+      size_t end = js.find('"', v + 1);
+      if (end == std::string_view::npos || end - v > 48) continue;
+      std::string_view value = js.substr(v + 1, end - v - 1);
+      if (auto m = find_page_date(value); m && m->begin == 0) {
+        found = FoundDate{std::move(m->date), std::string(value)};
+        found_at = at;
+        return;
       }
     }
-    if (found) return found;
-  }
+  };
+  scan(kPublish);
+  scan(kPublication);
+  return found;
+}
+
+std::optional<FoundDate> script_json_date(const Node* root) {
+  for (const Node* n = root; n; n = next_in_order(n, false))
+    if (n->is_text() && n->parent && n->parent->tag == Tag::Script)
+      if (auto d = script_key_date(n->text)) return d;
   return std::nullopt;
 }
 
@@ -1522,14 +1571,18 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     add(p.meta(k));
   }
   kind = DateSource::kOther;
-  source = Source::kTimeElement;
-  key = "in navigation or aside";
-  for (const auto& t : p.times)
-    if (!t.modified && t.in_noise) add(t.value);
-  source = Source::kText;
-  key = "date element in navigation or aside";
-  for (const auto& c : p.datelines)
-    if (c.score < 0) add(c.text);
+  // Dates in navigation and asides matter only as a last resort or as the local form of a UTC
+  // first candidate (below); other pages skip parsing them (dozens on a teaser-rich page).
+  if (record || cands.empty() || is_utc(cands[0])) {
+    source = Source::kTimeElement;
+    key = "in navigation or aside";
+    for (const auto& t : p.times)
+      if (!t.modified && t.in_noise) add(t.value);
+    source = Source::kText;
+    key = "date element in navigation or aside";
+    for (const auto& c : p.datelines)
+      if (c.score < 0) add(c.text);
+  }
   if (cands.empty()) {
     source = Source::kText;
     key = "script data";

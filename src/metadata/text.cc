@@ -171,6 +171,13 @@ std::string clean_value(std::string_view s) {
 
 std::string to_lower(std::string_view s) {
   std::string out;
+  // ASCII (most class names, labels and dates) needs no decoding.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    out.assign(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return out;
+  }
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
     size_t len;
