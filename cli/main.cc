@@ -94,7 +94,7 @@ struct WarcCounts {
 };
 
 bool is_warc_name(std::string_view name) {
-  for (std::string_view suffix : {".warc", ".warc.gz", ".arc.gz"})
+  for (std::string_view suffix : {".warc", ".warc.gz", ".warc.zst", ".arc.gz"})
     if (name.size() >= suffix.size() && name.substr(name.size() - suffix.size()) == suffix)
       return true;
   return false;
@@ -720,7 +720,7 @@ int main(int argc, char** argv) {
   CLI::App* extract = app.add_subcommand("extract", "Extract one article record per page");
   extract->add_option("inputs", s.inputs,
                       "Pages: files, directories (searched recursively for .html, .htm, "
-                      ".xhtml, .txt, and .gz of each), WARC archives (.warc, .warc.gz), "
+                      ".xhtml, .txt, and .gz of each), WARC archives (.warc, .warc.gz, .warc.zst), "
                       "http(s) URLs, or - for standard input");
   std::string source_names;
   for (std::string_view n : gazette::kSourceNames)

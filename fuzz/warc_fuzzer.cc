@@ -11,6 +11,7 @@
 //             (a byte flipped, or the file cut short), where bits 4-7 choose the damage
 //   bit  2    open it under a name ending in ".warc.gz"
 //   bit  3    tiny limits (record 4 KiB, header 256 bytes), to reach the limit paths
+//   bit  5    layouts 1-3 in zstd frames instead of gzip members (a .warc.zst)
 // Checks:
 //  * next() terminates: each call consumes input, so there are at most as many calls as bytes
 //    the file can inflate to (deflate expands at most 1032-fold);
@@ -18,6 +19,8 @@
 //  * a kIo error ends the reading.
 #include <sys/mman.h>
 #include <unistd.h>
+
+#include <zstd.h>
 
 #include <cstdlib>
 #include <optional>
@@ -59,14 +62,26 @@ struct Backing {
   }
 };
 
-// One gzip member per record: the payload cut before every "WARC/1." after its start.
-std::string gzip_per_record(std::string_view payload) {
+std::string zstd_frame(std::string_view data) {
+  std::string out(ZSTD_compressBound(data.size()), '\0');
+  size_t n = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 1);
+  out.resize(ZSTD_isError(n) ? 0 : n);
+  return out;
+}
+
+std::string compress(std::string_view data, bool zstd) {
+  return zstd ? zstd_frame(data) : zcompress(data, ZWrapper::kGzip);
+}
+
+// One gzip member (zstd frame) per record: the payload cut before every "WARC/1." after its
+// start.
+std::string per_record(std::string_view payload, bool zstd) {
   std::string out;
   size_t start = 0;
   while (start < payload.size()) {
     size_t next = payload.find("WARC/1.", start + 1);
     if (next == std::string_view::npos) next = payload.size();
-    out += zcompress(payload.substr(start, next - start), ZWrapper::kGzip);
+    out += compress(payload.substr(start, next - start), zstd);
     start = next;
   }
   return out;
@@ -83,10 +98,11 @@ GAZETTE_FUZZ_TARGET(warc) {
   std::string_view payload = input.bytes();
 
   std::string file;
+  const bool zstd = control & 0x20;
   switch (control & 3) {
     case 0: file = payload; break;
-    case 1: file = zcompress(payload, ZWrapper::kGzip); break;
-    default: file = gzip_per_record(payload); break;
+    case 1: file = compress(payload, zstd); break;
+    default: file = per_record(payload, zstd); break;
   }
   if ((control & 3) == 3 && !file.empty()) {
     Rng rng(hash_bytes(payload) ^ control);
@@ -108,7 +124,9 @@ GAZETTE_FUZZ_TARGET(warc) {
 
   gazette::io::WarcRecord rec;
   std::optional<gazette::Error> error;
-  const size_t max_calls = 1100 * file.size() + payload.size() + 8;
+  // Each call consumes input. A damaged file inflates to at most 1032 times its size with
+  // deflate; zstd blocks can expand further (an RLE block of 4 bytes gives 128 KiB).
+  const size_t max_calls = (zstd ? 33000 : 1100) * file.size() + payload.size() + 8;
   size_t calls = 0;
   while ((*reader)->next(rec, error)) {
     GAZETTE_FUZZ_CHECK_MSG(++calls <= max_calls, "WarcReader::next() makes no progress");

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -170,6 +171,36 @@ void expect_sample(const std::vector<Item>& items) {
   EXPECT_EQ(items[6].rec->body, "<p>second</p>");
 }
 
+// One zstd frame of `data`, with `dict` as its dictionary when given.
+std::string zst(std::string_view data, std::string_view dict = {}) {
+  std::string out(ZSTD_compressBound(data.size()), '\0');
+  ZSTD_CCtx* c = ZSTD_createCCtx();
+  size_t n = ZSTD_compress_usingDict(c, out.data(), out.size(), data.data(), data.size(),
+                                     dict.data(), dict.size(), 3);
+  ZSTD_freeCCtx(c);
+  EXPECT_FALSE(ZSTD_isError(n));
+  out.resize(n);
+  return out;
+}
+
+// A skippable frame with `magic` (0x184D2A50..5F) holding `content`.
+std::string skippable(uint32_t magic, std::string_view content) {
+  std::string out;
+  for (uint32_t v : {magic, static_cast<uint32_t>(content.size())})
+    for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+  out.append(content);
+  return out;
+}
+
+// A raw-content dictionary: zstd accepts any bytes as one, and frames made with it need it.
+const std::string kDictionary = [] {
+  std::string d;
+  for (int i = 0; i < 40; ++i)
+    d += "WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http; msgtype=response\r\n"
+         "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\n<html><head><title>";
+  return d;
+}();
+
 TEST(Warc, ReadsPlainFile) {
   auto recs = sample_records();
   auto items = read_all(joined(recs));
@@ -199,6 +230,77 @@ TEST(Warc, ReadsMembersThatSplitRecords) {
   std::string data;
   for (size_t i = 0; i < plain.size(); i += 37) data += gz(plain.substr(i, 37));
   expect_sample(read_all(data));
+}
+
+TEST(Warc, ReadsPerRecordZstd) {
+  auto recs = sample_records();
+  std::string data;
+  for (const auto& r : recs) data += zst(r);
+  auto items = read_all(data);
+  expect_sample(items);
+  ASSERT_EQ(items.size(), 7u);
+  EXPECT_EQ(items[1].rec->offset, zst(recs[0]).size());  // the offset of its frame
+  EXPECT_EQ(items[1].rec->stream_offset, recs[0].size());
+  // A whole-file zstd stream, and skippable frames between records.
+  expect_sample(read_all(zst(joined(recs))));
+  std::string with_skips;
+  for (const auto& r : recs) with_skips += zst(r) + skippable(0x184D2A51, "x");
+  expect_sample(read_all(with_skips));
+  items = read_all(skippable(0x184D2A50, "note") + with_skips);
+  ASSERT_EQ(items.size(), 7u);
+  EXPECT_EQ(items[0].rec->offset, 12u);  // after the 8-byte header and 4 bytes of the note
+}
+
+TEST(Warc, ReadsZstdWithDictionary) {
+  auto recs = sample_records();
+  // The IIPC convention: a first skippable frame 0x184D2A5D holds the dictionary, raw or itself
+  // zstd-compressed; every record's frame needs it.
+  for (bool compressed_dict : {false, true}) {
+    std::string data =
+        skippable(0x184D2A5D, compressed_dict ? zst(kDictionary) : kDictionary);
+    size_t first = data.size();
+    for (const auto& r : recs) data += zst(r, kDictionary);
+    auto items = read_all(data);
+    ASSERT_EQ(summary(items), "warcinfo request response metadata revisit resource response");
+    EXPECT_EQ(items[0].rec->offset, first);  // the first frame's offset, after the dictionary
+    EXPECT_EQ(items[2].rec->body, kPage);
+    EXPECT_EQ(items[6].rec->body, "<p>second</p>");
+  }
+  // Without the dictionary the frames do not decode: an error per record, no crash.
+  std::string no_dict;
+  for (const auto& r : recs) no_dict += zst(r, kDictionary);
+  TempFile f(no_dict, ".warc.zst");
+  auto r = WarcReader::open(f.path(), {});
+  ASSERT_TRUE(r.ok());
+  WarcRecord rec;
+  std::optional<gazette::Error> err;
+  size_t errors = 0, records = 0;
+  while ((*r)->next(rec, err) && errors + records < 100) (err ? errors : records)++;
+  EXPECT_GT(errors, 0u);
+  EXPECT_EQ(records, 0u);
+}
+
+TEST(Warc, CorruptOrCutZstdFrameThenGoodOne) {
+  std::string good = zst(response("http://good.test/", "<p>good</p>"));
+  std::string bad = zst(response("http://bad.test/", std::string(4000, 'b') + "<p>lorem ipsum</p>"));
+  std::string corrupt = bad;
+  for (size_t i = 12; i < 30 && i < corrupt.size(); ++i) corrupt[i] = static_cast<char>(corrupt[i] ^ 0x5a);
+  auto items = read_all(good + corrupt + good);
+  ASSERT_EQ(summary(items), "response !4 response");
+  EXPECT_NE(items[1].err->message.find("zstd frame at offset " + std::to_string(good.size())),
+            std::string::npos)
+      << items[1].err->message;
+  std::string cut = bad.substr(0, bad.size() / 2);
+  items = read_all(good + cut + good + good);
+  ASSERT_GE(items.size(), 3u);
+  EXPECT_EQ(items.front().rec->body, "<p>good</p>");
+  EXPECT_TRUE(items.back().rec.has_value());
+  EXPECT_EQ(items.back().rec->body, "<p>good</p>");
+  EXPECT_EQ(summary(read_all(good + cut)), "response !4");
+  EXPECT_EQ(summary(read_all(good + "garbage!" + good)), "response !4 response");
+  // A truncated dictionary frame: the file cannot be read.
+  TempFile f(skippable(0x184D2A5D, kDictionary).substr(0, 100), ".warc.zst");
+  EXPECT_FALSE(WarcReader::open(f.path(), {}).ok());
 }
 
 TEST(Warc, ReadsWarc11AndLfLineEnds) {

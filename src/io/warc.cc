@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <unistd.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -48,14 +49,29 @@ size_t find_record_start(std::string_view s) {
   return std::string_view::npos;
 }
 
-// The decompressed WARC data, member by member: a gzip file is a sequence of members, an
+// zstd's frame magic (little-endian 0xFD2FB528), and skippable frames (0x184D2A50..5F): the
+// WARC zstd convention puts a dictionary in a first skippable frame with magic 0x184D2A5D.
+bool zstd_magic(const uint8_t* p) {
+  return p[0] == 0x28 && p[1] == 0xB5 && p[2] == 0x2F && p[3] == 0xFD;
+}
+bool zstd_skippable(const uint8_t* p) {
+  return (p[0] & 0xF0) == 0x50 && p[1] == 0x2A && p[2] == 0x4D && p[3] == 0x18;
+}
+uint32_t le32(const uint8_t* p) {
+  return uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 | uint32_t{p[3]} << 24;
+}
+
+// The decompressed WARC data, member by member: a gzip file is a sequence of members, a
+// .warc.zst a sequence of zstd frames (one per record, after an optional dictionary), an
 // uncompressed file is one "member".
 class Stream {
  public:
   enum class State { kData, kMemberEnd, kEof, kError };
+  enum class Codec { kNone, kGzip, kZstd };
 
   ~Stream() {
     if (fd_ >= 0) ::close(fd_);
+    if (zstd_) ZSTD_freeDCtx(zstd_);
   }
 
   std::optional<Error> open(const std::string& path) {
@@ -65,15 +81,36 @@ class Stream {
     while (in_len_ < 2 && refill()) {
     }
     if (io_error_) return Error{ErrorCode::kIo, message_};
-    // By the magic bytes; a .gz name too, so that a damaged first member is skipped, not taken
-    // for uncompressed data.
-    gzip_ = (in_len_ >= 2 && in_[0] == 0x1f && in_[1] == 0x8b) ||
-            (path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0 && in_len_ > 0);
+    while (in_len_ < 4 && refill()) {
+    }
+    if (io_error_) return Error{ErrorCode::kIo, message_};
+    // By the magic bytes; a .gz or .zst name too, so that a damaged first member is skipped, not
+    // taken for uncompressed data.
+    auto ends_with = [&](std::string_view suffix) {
+      return path.size() > suffix.size() &&
+             path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    if ((in_len_ >= 2 && in_[0] == 0x1f && in_[1] == 0x8b) || (ends_with(".gz") && in_len_ > 0))
+      codec_ = Codec::kGzip;
+    else if ((in_len_ >= 4 && (zstd_magic(in_.data()) || zstd_skippable(in_.data()))) ||
+             (ends_with(".zst") && in_len_ > 0))
+      codec_ = Codec::kZstd;
     state_ = State::kData;
+    if (codec_ == Codec::kZstd) {
+      zstd_ = ZSTD_createDCtx();
+      if (!zstd_) return Error{ErrorCode::kIo, "out of memory"};
+      if (auto e = load_dictionary()) return e;
+      if (!skip_skippable_frames()) return Error{ErrorCode::kBadInput, message_};
+      member_offset_ = in_offset();  // the first frame's, after the dictionary
+      if (in_pos_ == in_len_) state_ = State::kEof;
+    }
     return std::nullopt;
   }
 
-  bool gzip() const { return gzip_; }
+  // Compressed in members (gzip members, zstd frames) that records may align with.
+  bool gzip() const { return codec_ != Codec::kNone; }
+  // What a member is called in messages.
+  const char* unit() const { return codec_ == Codec::kZstd ? "zstd frame" : "gzip member"; }
   State state() const { return state_; }
   bool io_error() const { return io_error_; }
   const std::string& message() const { return message_; }
@@ -86,7 +123,7 @@ class Stream {
   // Up to n bytes of the current member; fewer only when the state leaves kData.
   size_t read(char* dst, size_t n) {
     size_t got = 0;
-    if (!gzip_) {
+    if (codec_ == Codec::kNone) {
       while (got < n && state_ == State::kData) {
         if (in_pos_ == in_len_) {
           if (n - got >= kReadChunk) {
@@ -112,6 +149,32 @@ class Stream {
         std::memcpy(dst + got, in_.data() + in_pos_, take);
         in_pos_ += take;
         got += take;
+      }
+    } else if (codec_ == Codec::kZstd) {
+      while (got < n && state_ == State::kData) {
+        if (in_pos_ == in_len_ && !refill()) {
+          if (state_ == State::kData) {
+            state_ = State::kError;
+            message_ = "truncated zstd frame";
+          }
+          break;
+        }
+        ZSTD_inBuffer in{in_.data() + in_pos_, in_len_ - in_pos_, 0};
+        ZSTD_outBuffer out{dst + got, n - got, 0};
+        uint64_t t0 = thread_cpu_ns();
+        size_t r = ZSTD_decompressStream(zstd_, &out, &in);
+        inflate_ns_ += thread_cpu_ns() - t0;
+        in_pos_ += in.pos;
+        got += out.pos;
+        if (ZSTD_isError(r)) {
+          state_ = State::kError;
+          message_ = std::string("corrupt zstd data: ") + ZSTD_getErrorName(r);
+        } else if (r == 0) {
+          state_ = State::kMemberEnd;  // the frame is decoded and flushed
+        } else if (in.pos == 0 && out.pos == 0 && in.size > 0) {
+          state_ = State::kError;
+          message_ = "corrupt zstd data: no progress";
+        }
       }
     } else {
       while (got < n && state_ == State::kData) {
@@ -152,17 +215,27 @@ class Stream {
   // At kMemberEnd: begins the next member. False at the end of the file (kEof), or when what
   // follows is not a gzip member (kError; member_offset() tells where).
   bool next_member() {
-    if (!gzip_) {
+    if (codec_ == Codec::kNone) {
       state_ = State::kEof;
       return false;
     }
-    if (in_len_ - in_pos_ < 2) refill();
+    if (codec_ == Codec::kZstd && !skip_skippable_frames()) return false;
+    if (in_len_ - in_pos_ < 4) refill();
     if (io_error_) return false;
     if (in_pos_ == in_len_) {
       state_ = State::kEof;
       return false;
     }
     member_offset_ = in_offset();
+    if (codec_ == Codec::kZstd) {
+      if (in_len_ - in_pos_ < 4 || !zstd_magic(in_.data() + in_pos_)) {
+        state_ = State::kError;
+        message_ = "bytes after a zstd frame are not a zstd frame";
+        return false;
+      }
+      start_member();
+      return true;
+    }
     if (in_len_ - in_pos_ < 2 || in_[in_pos_] != 0x1f || in_[in_pos_ + 1] != 0x8b) {
       state_ = State::kError;
       message_ = "bytes after a gzip member are not a gzip member";
@@ -182,20 +255,21 @@ class Stream {
       in_base_ = from;
       in_pos_ = in_len_ = 0;
     }  // else: not seekable; go on from where we are
+    const uint8_t first = codec_ == Codec::kZstd ? 0x28 : 0x1f;
     while (true) {
       const uint8_t* b = in_.data();
-      for (size_t k = in_pos_; k + 3 <= in_len_; ++k) {
-        const void* hit = std::memchr(b + k, 0x1f, in_len_ - k - 2);
+      for (size_t k = in_pos_; k + 4 <= in_len_; ++k) {
+        const void* hit = std::memchr(b + k, first, in_len_ - k - 3);
         if (!hit) break;
         k = static_cast<size_t>(static_cast<const uint8_t*>(hit) - b);
-        if (b[k + 1] == 0x8b && b[k + 2] == 0x08) {
+        if (codec_ == Codec::kZstd ? zstd_magic(b + k) : (b[k + 1] == 0x8b && b[k + 2] == 0x08)) {
           in_pos_ = k;
           member_offset_ = in_offset();
           start_member();
           return true;
         }
       }
-      in_pos_ = std::max(in_pos_, in_len_ >= 2 ? in_len_ - 2 : 0);
+      in_pos_ = std::max(in_pos_, in_len_ >= 3 ? in_len_ - 3 : 0);
       if (!refill()) {
         if (!io_error_) state_ = State::kEof;
         return false;
@@ -205,9 +279,69 @@ class Stream {
 
  private:
   void start_member() {
-    inf_.reset();
+    if (codec_ == Codec::kZstd)
+      ZSTD_DCtx_reset(zstd_, ZSTD_reset_session_only);  // keeps the dictionary
+    else
+      inf_.reset();
     state_ = State::kData;
     member_out_ = 0;
+  }
+
+  // Makes sure `n` bytes from in_pos_ are buffered (false at the end of the file).
+  bool have(size_t n) {
+    while (in_len_ - in_pos_ < n) {
+      if (in_len_ == in_.size() && in_pos_ == 0) in_.resize(in_.size() * 2);
+      if (!refill()) return false;
+    }
+    return true;
+  }
+
+  // A .warc.zst may start with a skippable frame (magic 0x184D2A5D) that holds the dictionary of
+  // every record's frame, itself zstd-compressed or raw.
+  std::optional<Error> load_dictionary() {
+    if (!have(8) || le32(in_.data() + in_pos_) != 0x184D2A5D) return std::nullopt;
+    uint32_t size = le32(in_.data() + in_pos_ + 4);
+    if (size > kMaxDictionary) return Error{ErrorCode::kBadInput, "zstd dictionary too large"};
+    if (!have(8 + size)) {
+      if (io_error_) return Error{ErrorCode::kIo, message_};
+      return Error{ErrorCode::kBadInput, "truncated zstd dictionary"};
+    }
+    const uint8_t* d = in_.data() + in_pos_ + 8;
+    std::string dict;
+    if (size >= 4 && zstd_magic(d)) {
+      unsigned long long n = ZSTD_getFrameContentSize(d, size);
+      if (n == ZSTD_CONTENTSIZE_ERROR || n == ZSTD_CONTENTSIZE_UNKNOWN || n > kMaxDictionary)
+        return Error{ErrorCode::kBadInput, "corrupt zstd dictionary"};
+      dict.resize(static_cast<size_t>(n));
+      size_t r = ZSTD_decompress(dict.data(), dict.size(), d, size);
+      if (ZSTD_isError(r)) return Error{ErrorCode::kBadInput, "corrupt zstd dictionary"};
+      dict.resize(r);
+    } else {
+      dict.assign(reinterpret_cast<const char*>(d), size);
+    }
+    size_t r = ZSTD_DCtx_loadDictionary(zstd_, dict.data(), dict.size());
+    if (ZSTD_isError(r)) return Error{ErrorCode::kBadInput, "unusable zstd dictionary"};
+    in_pos_ += 8 + size;
+    return std::nullopt;
+  }
+
+  // Skips skippable frames (metadata that is not WARC data). False on a truncated one.
+  bool skip_skippable_frames() {
+    while (have(8) && zstd_skippable(in_.data() + in_pos_)) {
+      uint64_t size = le32(in_.data() + in_pos_ + 4);
+      uint64_t skip = 8 + size;
+      while (skip > 0) {
+        if (in_pos_ == in_len_ && !refill()) {
+          state_ = State::kError;
+          message_ = "truncated zstd skippable frame";
+          return false;
+        }
+        size_t take = static_cast<size_t>(std::min<uint64_t>(skip, in_len_ - in_pos_));
+        in_pos_ += take;
+        skip -= take;
+      }
+    }
+    return !io_error_;
   }
 
   void set_io_error() {
@@ -241,8 +375,11 @@ class Stream {
   std::vector<uint8_t> in_;
   size_t in_pos_ = 0, in_len_ = 0;
   uint64_t in_base_ = 0;  // file offset of in_[0]
-  bool gzip_ = false, io_error_ = false;
+  static constexpr uint32_t kMaxDictionary = 64u << 20;
+  Codec codec_ = Codec::kNone;
+  bool io_error_ = false;
   Inflater inf_{Wrapper::kGzip};
+  ZSTD_DCtx* zstd_ = nullptr;
   State state_ = State::kEof;
   uint64_t member_offset_ = 0, member_out_ = 0, position_ = 0;
   std::string message_;
@@ -375,7 +512,8 @@ bool WarcReader::Impl::stream_failure(WarcRecord& out, std::optional<Error>& err
     return true;
   }
   bool report = !probe;
-  std::string msg = s.message() + " (gzip member at offset " + std::to_string(s.member_offset()) + ")";
+  std::string msg =
+      s.message() + " (" + s.unit() + " at offset " + std::to_string(s.member_offset()) + ")";
   if (report) {
     if (!in_record) {
       out = WarcRecord{};
@@ -401,8 +539,8 @@ bool WarcReader::Impl::next(WarcRecord& out, std::optional<Error>& error) {
       out = WarcRecord{};
       out.offset = s.member_offset();
       out.stream_offset = stream_pos();
-      error = Error{ErrorCode::kBadInput, "gzip member at offset " + std::to_string(out.offset) +
-                                              ": data after the record"};
+      error = Error{ErrorCode::kBadInput, std::string(s.unit()) + " at offset " +
+                                              std::to_string(out.offset) + ": data after the record"};
       drop_buffer();
       if (s.state() != Stream::State::kMemberEnd && !s.io_error())
         probe = s.resync(s.member_offset() + 1);
@@ -621,7 +759,7 @@ bool WarcReader::Impl::next(WarcRecord& out, std::optional<Error>& error) {
       // file end. The data read past the record may hold the next records.
       error = Error{ErrorCode::kBadInput,
                     where(out) + ": truncated record (Content-Length " + std::to_string(total) + ", " +
-                        (s.gzip() && record_at_member_start ? "gzip member" : "file") + " ends after " +
+                        (s.gzip() && record_at_member_start ? s.unit() : "file") + " ends after " +
                         std::to_string(got + head_bytes) + " bytes)"};
       out.body.resize(got);
       if (!crossed && !advanced) {

@@ -11,10 +11,14 @@
 //   }
 //
 // Input: an uncompressed .warc, a .warc.gz with one gzip member per record (the usual layout),
-// or a whole-file gzip (one member, or members that split records anywhere). The format is told
-// by the first bytes (and a ".gz" name, in case the first member is damaged). Memory is bounded by the largest record: the file is read in
-// 1 MiB chunks and each record's block is held once (twice while a Content-Encoding is undone).
-// Decompression uses ISA-L when built with GAZETTE_HAVE_ISAL, else zlib (see io/inflate.h).
+// or a whole-file gzip (one member, or members that split records anywhere); a .warc.zst, one
+// zstd frame per record as the IIPC WARC-zstd convention has it, with the shared dictionary of
+// its first skippable frame (magic 0x184D2A5D, raw or zstd-compressed) when there is one, or
+// a whole-file zstd stream. The format is told by the first bytes (and a ".gz" or ".zst" name,
+// in case the first member is damaged). Memory is bounded by the largest record: the file is
+// read in 1 MiB chunks and each record's block is held once (twice while a Content-Encoding is
+// undone). gzip is inflated with ISA-L when built with GAZETTE_HAVE_ISAL, else zlib (see
+// io/inflate.h); zstd with libzstd.
 //
 // Every record is returned with its type, including request, metadata, revisit, warcinfo,
 // resource and conversion records, so the caller counts and skips what it does not want.
