@@ -198,15 +198,22 @@ std::string class_and_id(const Node* n) {
   return s;
 }
 
-// Class/id vocabularies of bylines and visible dates, tested on every element with a class.
-const util::WordList kBylineWords = {"byline", "author", "autor", "auteur", "writer",
-                                     "verfasser"};
-const util::WordList kNotBylineWords = {"avatar", "image", "img", "photo", "picture", "bio",
-                                        "desc", "about", "social", "share", "follow", "comment",
-                                        "more", "other", "related", "title", "label", "box"};
-const util::WordList kDatelineWords = {"date", "time", "publish", "posted", "datum", "fecha",
-                                       "data", "meta", "dateline", "info", "header"};
-const util::WordList kNotDatelineWords = {"update", "modif", "comment", "related"};
+// Class/id vocabularies of bylines and visible dates, tested on every element with a class or
+// an id, in one pass over each value (see ClassWord).
+enum ClassWord : uint32_t {
+  kBylineWord = 1, kNotBylineWord = 2, kDatelineWord = 4, kNotDatelineWord = 8,
+  kPaywallHint = 16  // access::may_mark_paywall's test
+};
+const util::WordSets kClassWords = {
+    {{"byline", "author", "autor", "auteur", "writer", "verfasser"}, kBylineWord},
+    {{"avatar", "image", "img", "photo", "picture", "bio", "desc", "about", "social", "share",
+      "follow", "comment", "more", "other", "related", "title", "label", "box"},
+     kNotBylineWord},
+    {{"date", "time", "publish", "posted", "datum", "fecha", "data", "meta", "dateline", "info",
+      "header"},
+     kDatelineWord},
+    {{"update", "modif", "comment", "related"}, kNotDatelineWord},
+    {{"ywall", "ubscriber"}, kPaywallHint}};
 
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
   for (auto w : words)
@@ -396,14 +403,15 @@ void collect(const dom::Document& doc, Page& p) {
     // Paywall markers, bylines and datelines by class/id.
     if (n->tag != Tag::Script && n->tag != Tag::Meta && n->tag != Tag::Link &&
         (n->has_attr("class") || n->has_attr("id"))) {
-      std::string ci = class_and_id(n);
+      // A word cannot run from the class into the id: each is matched alone.
+      const uint32_t words = kClassWords.match(n->attr("class")) | kClassWords.match(n->attr("id"));
       // Paywall class names, on the containers that hold gated text or the prompt replacing
       // it (News Corp marks <body>); one is enough. Inline elements (links, spans, buttons:
       // "Subscribe" badges and links) are most of the classed elements and are left out.
-      if (p.paywall_token.empty() && may_hold_paywall(n->tag) && access::may_mark_paywall(ci))
-        p.paywall_token = access::paywall_token(ci);
+      if ((words & kPaywallHint) && p.paywall_token.empty() && may_hold_paywall(n->tag))
+        p.paywall_token = access::paywall_token(class_and_id(n));
       if (n->tag == Tag::Body || n->tag == Tag::Html) return true;
-      if (kBylineWords.in(ci) && !kNotBylineWords.in(ci)) {
+      if ((words & kBylineWord) && !(words & kNotBylineWord)) {
         Context c = context_of(n);
         if (!c.in_comments) {
           std::string t = node_text(n, th::kMaxBylineChars * 4);
@@ -411,12 +419,12 @@ void collect(const dom::Document& doc, Page& p) {
             Candidate cand{n, std::move(t), 0};
             if (c.in_noise) cand.score -= 2;
             if (c.in_article || c.in_header) cand.score += 1;
-            if (ci.find("name") != std::string::npos) cand.score += 1;
+            if (class_and_id(n).find("name") != std::string::npos) cand.score += 1;
             p.bylines.push_back(std::move(cand));
           }
         }
       }
-      if (kDatelineWords.in(ci) && !kNotDatelineWords.in(ci)) {
+      if ((words & kDatelineWord) && !(words & kNotDatelineWord)) {
         Context c = context_of(n);
         std::string t = node_text(n, th::kMaxDatelineChars * 4);
         if (!t.empty() && text::utf8_length(t) <= th::kMaxDatelineChars)

@@ -3,7 +3,9 @@
 // hot path of extraction and metadata.
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
@@ -48,6 +50,50 @@ class WordList {
   }
 
   std::array<std::vector<std::string_view>, 256> buckets_;
+};
+
+// Several word lists matched in one pass: match() returns the union of the bits of the lists
+// with a word in the string (anywhere, as in WordList::in). ASCII letters of the string are
+// compared without case, so class and id values are matched as written, without a lowercase
+// copy. Words must be lowercase.
+class WordSets {
+ public:
+  struct Set {
+    std::initializer_list<std::string_view> words;
+    uint32_t bits;
+  };
+  WordSets(std::initializer_list<Set> sets) {
+    for (const Set& set : sets)
+      for (std::string_view w : set.words) {
+        if (w.empty()) continue;
+        auto& bucket = buckets_[static_cast<unsigned char>(w[0])];
+        auto it = std::find_if(bucket.begin(), bucket.end(),
+                               [&](const Entry& e) { return e.word == w; });
+        if (it == bucket.end()) it = bucket.insert(bucket.end(), Entry{w, 0});
+        it->bits |= set.bits;
+      }
+  }
+
+  uint32_t match(std::string_view s) const {
+    uint32_t bits = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      for (const Entry& e : buckets_[static_cast<unsigned char>(lower(s[i]))]) {
+        if (s.size() - i < e.word.size()) continue;
+        size_t k = 1;
+        while (k < e.word.size() && lower(s[i + k]) == e.word[k]) ++k;
+        if (k == e.word.size()) bits |= e.bits;
+      }
+    }
+    return bits;
+  }
+
+ private:
+  struct Entry {
+    std::string_view word;
+    uint32_t bits;
+  };
+  static char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+  std::array<std::vector<Entry>, 256> buckets_;
 };
 
 }  // namespace gazette::util
