@@ -98,6 +98,37 @@ TEST(Extract, WhitespaceIsNormalisedAndBrBreaksLines) {
   EXPECT_EQ(blocks[0].text, "Line one, still one\nline two");
 }
 
+TEST(Extract, EveryPostOfAThread) {
+  // A forum thread whose posts schema.org microdata marks: the long first post scores best,
+  // the short replies sit in cards with more links and labels than text, so that only the
+  // markup says they belong to the thread.
+  auto card = [](int i) {
+    std::string c = "<div class=message-user><a href=/u" + std::to_string(i) + ">member" +
+                    std::to_string(i) + "</a><dl><dt>Joined</dt><dd>Jan 2020</dd><dt>Messages"
+                    "</dt><dd>1,234</dd><dt>Reaction score</dt><dd>567</dd></dl>";
+    for (int k = 0; k < 6; ++k) c += "<a href=/badge" + std::to_string(k) + ">Badge " + std::to_string(k) + "</a> ";
+    return c + "</div>";
+  };
+  std::string first;
+  for (int i = 0; i < 8; ++i) first += para(i);
+  std::string posts = "<article class=message itemscope itemtype=\"https://schema.org/Comment\">" +
+                      card(0) + "<div class=message-body>" + first + "</div></article>";
+  for (int i = 1; i <= 3; ++i)
+    posts += "<article class=message itemscope itemtype=\"https://schema.org/Comment\">" + card(i) +
+             "<div class=message-body><p>Reply " + std::to_string(i) +
+             ": same here. The council met on Tuesday evening, and the budget passed with a narrow majority after a long debate.</p></div></article>";
+  std::string html =
+      "<html><head><title>Budget vote - Forum</title><script type=\"application/ld+json\">"
+      "{\"@type\": \"DiscussionForumPosting\", \"headline\": \"Budget vote\"}</script>"
+      "</head><body><nav><a href=/>Forums</a></nav><h1>Budget vote</h1><div class=thread>" +
+      posts + "</div><footer><p>Forum software by Example.</p></footer></body></html>";
+  std::string text = joined(run(html));
+  EXPECT_NE(text.find("Paragraph 7."), std::string::npos) << text;
+  EXPECT_NE(text.find("Reply 1:"), std::string::npos) << text;
+  EXPECT_NE(text.find("Reply 3:"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Forum software"), std::string::npos) << text;
+}
+
 TEST(Extract, HiddenAndScriptContentIsLeftOut) {
   std::string body = "<article>" + para(1) + "<p style='display: none'>Hidden text here</p>"
                      "<p hidden>Also hidden</p><script>var x = 'script text';</script>" + para(2) +

@@ -141,6 +141,10 @@ class Extraction {
     body_ = body;
     discussion_ = hints_.discussion;
     prepare();
+    // prepare() does not go into <head> (never content), where JSON-LD mostly is.
+    if (const Node* head = doc_.head(); head && !discussion_)
+      for (const Node* c = head->first_child; c && !discussion_; c = c->next)
+        discussion_ = c->is_element() && marks_discussion(c);
 
     size_t best = 0;
     for (Mode mode : {Mode::kPrecise, Mode::kRelaxed, Mode::kLenient}) {
@@ -185,6 +189,7 @@ class Extraction {
   void prepare() {
     order_.clear();
     info_.clear();
+    posts_.clear();
     dom::walk(doc_.root(), [&](Node* n) {
       if (n->type == NodeType::kDocument) return true;
       if (n->type == NodeType::kText) {
@@ -198,6 +203,7 @@ class Extraction {
       order_.push_back(n);
       n->mark = static_cast<uint32_t>(order_.size());
       if (!discussion_) discussion_ = marks_discussion(n);
+      if (marks_post(n)) posts_.push_back(n);
       ClassInfo c;
       c.never = is_never_content(n, false);
       if (!c.never) {
@@ -212,6 +218,17 @@ class Extraction {
   }
 
   const ClassInfo& info(const Node* n) const { return info_[n->mark - 1]; }
+
+  // schema.org microdata of one post of a thread: a question, an answer, a comment, a forum
+  // posting.
+  static bool marks_post(const Node* n) {
+    std::string_view itemtype = n->attr("itemtype");
+    if (itemtype.empty()) return false;
+    for (std::string_view t : {"schema.org/Question", "schema.org/Answer", "schema.org/Comment",
+                               "schema.org/DiscussionForumPosting"})
+      if (itemtype.find(t) != std::string_view::npos) return true;
+    return false;
+  }
 
   // schema.org says this is a discussion: microdata itemtype, or a JSON-LD script's @type.
   static bool marks_discussion(const Node* n) {
@@ -407,12 +424,14 @@ class Extraction {
       if (!top || c->score > top->score) top = c;
     }
     if (!top) return 0;
+    thread_ = false;
     top = refine_top(top);
 
     // A container the page marks as the article body wins over the scored one when it holds
     // a fair share of the same text: it is the site's own statement of where the article is.
+    // (Not over a thread its microdata delimits: there each post is an <article>.)
     std::vector<Node*> hints;
-    if (mode == Mode::kPrecise) hints = find_hints();
+    if (mode == Mode::kPrecise && !thread_) hints = find_hints();
     bool use_hint = false;
     if (!hints.empty() && !(hints.size() == 1 && hints[0] == top)) {
       float hg = 0;
@@ -560,7 +579,33 @@ class Extraction {
     while (top->parent && top->parent->is_element() && top->parent != body_ &&
            top->parent->tag != Tag::Html && top->parent->first_child == top->parent->last_child)
       top = top->parent;
-    return top;
+    return widen_to_thread(top);
+  }
+
+  // On a discussion page whose posts carry schema.org microdata, the thread is the posts'
+  // nearest common container with the top candidate (which is often one long post): the
+  // question and every answer, not the longest answer alone. Not above <body>'s children.
+  Node* widen_to_thread(Node* top) {
+    if (!discussion_ || posts_.size() < 2) return top;
+    auto depth = [](const Node* x) {
+      int d = 0;
+      for (; x; x = x->parent) ++d;
+      return d;
+    };
+    Node* common = top;
+    int common_depth = depth(common);
+    for (Node* post : posts_) {
+      Node* a = post;
+      int da = depth(a);
+      while (da > common_depth) { a = a->parent; --da; }
+      while (common_depth > da) { common = common->parent; --common_depth; }
+      while (a != common) { a = a->parent; common = common->parent; --common_depth; }
+    }
+    if (!common || !common->is_element() || common == body_ || common->tag == Tag::Html)
+      return top;
+    if (!st(common).scored) init_score(common);
+    thread_ = common != top;
+    return common;
   }
 
   // Readability's _cleanConditionally, as a keep/drop decision for one container.
@@ -881,6 +926,8 @@ class Extraction {
   std::vector<ClassInfo> info_;
   bool discussion_ = false;
   std::vector<Node*> candidates_;
+  std::vector<Node*> posts_;  // elements with schema.org post microdata (marks_post)
+  bool thread_ = false;       // the top candidate was widened to a thread (widen_to_thread)
 };
 
 }  // namespace
