@@ -106,17 +106,23 @@ TEST(Extract, EveryPostOfAThread) {
     std::string c = "<div class=message-user><a href=/u" + std::to_string(i) + ">member" +
                     std::to_string(i) + "</a><dl><dt>Joined</dt><dd>Jan 2020</dd><dt>Messages"
                     "</dt><dd>1,234</dd><dt>Reaction score</dt><dd>567</dd></dl>";
-    for (int k = 0; k < 6; ++k) c += "<a href=/badge" + std::to_string(k) + ">Badge " + std::to_string(k) + "</a> ";
+    for (int k = 0; k < 6; ++k)
+      c += "<a href=/badge" + std::to_string(k) + ">Badge " + std::to_string(k) + "</a> ";
     return c + "</div>";
   };
   std::string first;
   for (int i = 0; i < 8; ++i) first += para(i);
-  std::string posts = "<article class=message itemscope itemtype=\"https://schema.org/Comment\">" +
-                      card(0) + "<div class=message-body>" + first + "</div></article>";
+  // Posts as <div>s (Readability's cleaning would drop a reply for its card's links) and as
+  // <article>s (each would be an article hint).
+  std::string posts =
+      "<article class=message itemscope itemtype=\"https://schema.org/Comment\">" + card(0) +
+      "<div class=message-body>" + first + "</div></article>";
   for (int i = 1; i <= 3; ++i)
-    posts += "<article class=message itemscope itemtype=\"https://schema.org/Comment\">" + card(i) +
+    posts += std::string(i == 2 ? "<article" : "<div") +
+             " class=message itemscope itemtype=\"https://schema.org/Comment\">" + card(i) +
              "<div class=message-body><p>Reply " + std::to_string(i) +
-             ": same here. The council met on Tuesday evening, and the budget passed with a narrow majority after a long debate.</p></div></article>";
+             ": same here: I upgraded the firmware last week and the laptop has run without a "
+             "crash since then.</p></div>" + (i == 2 ? "</article>" : "</div>");
   std::string html =
       "<html><head><title>Budget vote - Forum</title><script type=\"application/ld+json\">"
       "{\"@type\": \"DiscussionForumPosting\", \"headline\": \"Budget vote\"}</script>"

@@ -608,6 +608,12 @@ class Extraction {
     return common;
   }
 
+  bool thread_post(const Node* n) const {
+    // posts_ is in document order, which marks number.
+    auto before = [](const Node* a, const Node* b) { return a->mark < b->mark; };
+    return thread_ && std::binary_search(posts_.begin(), posts_.end(), n, before);
+  }
+
   // Readability's _cleanConditionally, as a keep/drop decision for one container.
   bool drop_conditionally(Node* n) {
     switch (n->tag) {
@@ -718,7 +724,10 @@ class Extraction {
     bool enter(Node* n, bool is_root) {
       const Stats& s = ex_.st(n);
       if (s.excluded) return false;
-      if (!is_root && mode_ != Mode::kLenient && ex_.drop_conditionally(n)) return false;
+      // A post of a thread stays whole: its vote buttons and user card are the link- and
+      // label-heavy parts that Readability's cleaning would drop it for.
+      if (!is_root && mode_ != Mode::kLenient && !ex_.thread_post(n) && ex_.drop_conditionally(n))
+        return false;
       if (!is_root && is_heading(n->tag) && s.weight < 0) return false;
       if (!is_root && mode_ == Mode::kPrecise && s.chars < k::kMaxMetadataBlockChars &&
           ex_.info(n).metadata)
