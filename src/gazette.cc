@@ -115,6 +115,7 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   extract::Hints hints;
   hints.title = article.title;
   hints.discussion = looks_like_discussion_url(article.url.empty() ? options.url : article.url);
+  hints.article = !article.date_published.empty() || !article.authors.empty();
   size_t chars = extract::extract_body(impl_->doc, hints, article.blocks);
   // A dateline on a line of its own leaves the body; one that opens the first sentence stays.
   std::string written;

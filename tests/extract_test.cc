@@ -135,6 +135,75 @@ TEST(Extract, EveryPostOfAThread) {
   EXPECT_EQ(text.find("Forum software"), std::string::npos) << text;
 }
 
+// A service page: sections of similar weight, each with a list of links under its text (which
+// stops the climb from one section to the next), the first a little longer.
+std::string sections(bool in_main) {
+  const char* kSections[] = {
+      "We build data platforms for retailers, banks and hospitals, from the first audit of what "
+      "they hold to the dashboards their teams open every morning.",
+      "Our engineers move warehouses to the cloud without a day of downtime, and train the "
+      "people who will run them after we leave.",
+      "Dashboards show what happened; our forecasting models show what is likely to happen "
+      "next quarter, with the uncertainty spelled out.",
+      "Every project starts with a two-week assessment, priced in advance, after which you own "
+      "the findings whether you continue with us or not."};
+  auto links = [](int i) {
+    std::string l = "<ul class=cta>";
+    for (const char* w : {"Learn more about this service", "Book a call with our team",
+                          "Read the case studies", "See pricing and plans"})
+      l += "<li><a href=/s" + std::to_string(i) + ">" + w + "</a></li>";
+    return l + "</ul>";
+  };
+  std::string s = "<header><nav><a href=/>Home</a> <a href=/services>Services</a> "
+                  "<a href=/about>About</a></nav></header>";
+  s += in_main ? "<main>" : "<div class=page>";
+  // Long enough (over extract's kRecallCheckChars) that no recall pass looks further.
+  // The first section scores best; the others, at 40% of it, are not near-best candidates
+  // whose common ancestor would win anyway, but hold more text together.
+  auto text = [&](int i, int times) {
+    std::string p;
+    for (int k = 0; k < times; ++k)
+      p += "<p>" + std::string(kSections[i]) + " " + kSections[i] + "</p>";
+    return p;
+  };
+  s += "<section class=hero><h1>Data analytics services</h1><div class=text>" + text(0, 5) +
+       "</div>" + links(0) + "</section>";
+  for (int i = 1; i < 4; ++i)
+    s += "<section class=feature" + std::to_string(i) + "><h2>Feature " + std::to_string(i) +
+         "</h2><div class=text>" + text(i, 2) + "</div>" + links(i) + "</section>";
+  s += in_main ? "</main>" : "</div>";
+  s += "<footer><p>Copyright 2025 Example Analytics. All rights reserved.</p></footer>";
+  return s;
+}
+
+std::vector<Block> run_with(const std::string& html, bool article) {
+  dom::Document doc;
+  parse::parse_html(html, doc);
+  std::vector<Block> blocks;
+  Hints hints;
+  hints.title = "Data analytics services";
+  hints.article = article;
+  extract_body(doc, hints, blocks);
+  return blocks;
+}
+
+TEST(Extract, EverySectionOfASectionedPage) {
+  // The region is the <main>; without one, on a page without an article's metadata, the
+  // top-level block of <body>.
+  for (bool in_main : {true, false}) {
+    std::string text = joined(run_with(page(sections(in_main)), false));
+    EXPECT_NE(text.find("build data platforms"), std::string::npos) << text;
+    EXPECT_NE(text.find("move warehouses"), std::string::npos) << text;
+    EXPECT_NE(text.find("forecasting models"), std::string::npos) << text;
+    EXPECT_NE(text.find("two-week assessment"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Copyright"), std::string::npos) << text;
+  }
+  // An article (it has a date or an author) is not widened to its page's wrapper.
+  std::string text = joined(run_with(page(sections(false)), true));
+  EXPECT_NE(text.find("build data platforms"), std::string::npos) << text;
+  EXPECT_EQ(text.find("move warehouses"), std::string::npos) << text;
+}
+
 TEST(Extract, HiddenAndScriptContentIsLeftOut) {
   std::string body = "<article>" + para(1) + "<p style='display: none'>Hidden text here</p>"
                      "<p hidden>Also hidden</p><script>var x = 'script text';</script>" + para(2) +

@@ -579,7 +579,29 @@ class Extraction {
     while (top->parent && top->parent->is_element() && top->parent != body_ &&
            top->parent->tag != Tag::Html && top->parent->first_child == top->parent->last_child)
       top = top->parent;
-    return widen_to_thread(top);
+    top = widen_to_thread(top);
+    return widen_to_region(top);
+  }
+
+  // A top candidate that holds less than kSectionShareOfRegion of the paragraph text of the
+  // page's main region is one section of a page made of sections (a service, product or landing
+  // page, a listing): the content is the region. The region is the <main> (or role=main) that
+  // contains the top; on a page without an article's metadata, else the child of <body> that
+  // does. Not on discussions, whose thread widen_to_thread delimits.
+  Node* widen_to_region(Node* top) {
+    if (discussion_) return top;
+    Node* region = nullptr;
+    for (Node* p = top; p && p->is_element(); p = p->parent)
+      if (p->tag == Tag::Main || p->attr("role") == "main") region = p;
+    if (!region && !hints_.article)
+      for (Node* p = top; p && p->is_element() && p != body_; p = p->parent)
+        if (p->parent == body_) region = p;
+    if (!region || region == top || st(region).excluded) return top;
+    if (static_cast<float>(st(top).good_chars) >=
+        k::kSectionShareOfRegion * static_cast<float>(st(region).good_chars))
+      return top;
+    if (!st(region).scored) init_score(region);
+    return region;
   }
 
   // On a discussion page whose posts carry schema.org microdata, the thread is the posts'

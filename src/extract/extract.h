@@ -28,6 +28,9 @@ struct Hints {
   // The page is a discussion (a forum thread, a Q&A page): its comments and replies are the
   // content. Extraction also finds this itself from schema.org types in the page.
   bool discussion = false;
+  // The page has an article's metadata (a publication date or an author): one story, not a
+  // landing page of sections.
+  bool article = false;
 };
 
 // Extracts the body of `doc` into `blocks` (cleared first). Uses the nodes' scratch fields.
