@@ -228,7 +228,9 @@ TEST(Extract, EmptyPageGivesNothing) {
 
 TEST(Boilerplate, Lines) {
   for (const char* s : {"Loading...", "Voir plus", "Voir Plus", "Read more »", "Lire aussi",
-                        "Share on Facebook", "Weiterlesen", "Leer más", "Leia mais"})
+                        "Share on Facebook", "Weiterlesen", "Leer más", "Leia mais",
+                        "You need to enable JavaScript to run this app.",
+                        "Bitte aktivieren Sie JavaScript in Ihrem Browser."})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"Read more about the budget in our dossier on the council's finances and plans",
                         "The mayor said more.", "Voir"})

@@ -385,7 +385,12 @@ bool is_boilerplate_line(std::string_view text) {
       // Picture credits and sources standing alone.
       "foto:", "(foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:", "image:",
       "credit:", "źródło:", "quelle:", "(quelle:", "(crédito:", "crédito:", "créditos:",
-      "sie müssen sich einloggen", "you must be logged in", "dieses skript als pdf"};
+      "sie müssen sich einloggen", "you must be logged in", "dieses skript als pdf",
+      // The notice of a page that only a script fills (its text is not the page's).
+      "you need to enable javascript", "please enable javascript", "enable javascript to",
+      "javascript is required", "javascript is disabled", "this site requires javascript",
+      "bitte aktivieren sie javascript", "veuillez activer javascript", "activa javascript",
+      "por favor, activa javascript", "attiva javascript", "ative o javascript"};
   for (std::string_view p : kPrefixes)
     if (starts(p)) return true;
   // A short line naming a picture agency is a credit ("TebNad/Shutterstock.com").
