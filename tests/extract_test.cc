@@ -204,6 +204,15 @@ TEST(Extract, EverySectionOfASectionedPage) {
   EXPECT_EQ(text.find("move warehouses"), std::string::npos) << text;
 }
 
+TEST(Extract, RubyAnnotationsAreLeftOut) {
+  std::string body = "<article>" + para(1) +
+                     "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい"
+                     "</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。</p>" +
+                     para(2) + "</article>";
+  std::string text = joined(run(page(body)));
+  EXPECT_NE(text.find("子どもへの虐待をなくすための法律ができました。"), std::string::npos) << text;
+}
+
 TEST(Extract, HiddenAndScriptContentIsLeftOut) {
   std::string body = "<article>" + para(1) + "<p style='display: none'>Hidden text here</p>"
                      "<p hidden>Also hidden</p><script>var x = 'script text';</script>" + para(2) +

@@ -306,6 +306,9 @@ bool is_never_content(const Node* n, bool check_hidden) {
     case Tag::Svg: case Tag::Math: case Tag::Datalist: case Tag::Label: case Tag::Base:
     case Tag::Param: case Tag::Source: case Tag::Track: case Tag::Area: case Tag::Frameset:
     case Tag::Frame:
+    // Ruby annotations (furigana) are reading aids printed over the text, not part of it:
+    // "子<rt>こ</rt>ども" reads 子ども.
+    case Tag::Rt: case Tag::Rp:
       return true;
     default:
       break;
