@@ -239,11 +239,21 @@ TEST(Boilerplate, Lines) {
   for (const char* s : {"Loading...", "Voir plus", "Voir Plus", "Read more »", "Lire aussi",
                         "Share on Facebook", "Weiterlesen", "Leer más", "Leia mais",
                         "You need to enable JavaScript to run this app.",
-                        "Bitte aktivieren Sie JavaScript in Ihrem Browser."})
+                        "Bitte aktivieren Sie JavaScript in Ihrem Browser.", "Gefällt mir Wird geladen...",
+                        "Ähnliche Beiträge", "Kommentieren"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"Read more about the budget in our dossier on the council's finances and plans",
                         "The mayor said more.", "Voir"})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
+}
+
+TEST(Extract, BoilerplateLinesInsideABlockOfSeveralLines) {
+  std::string body = "<article>" + para(1) + para(2) +
+                     "<p><strong>War der Artikel nützlich?</strong><br>4,5 von 5 Sternen</p>" +
+                     "</article>";
+  std::string text = joined(run(page(body)));
+  EXPECT_EQ(text.find("War der Artikel"), std::string::npos) << text;
+  EXPECT_NE(text.find("4,5 von 5 Sternen"), std::string::npos) << text;
 }
 
 TEST(Boilerplate, ContainersByTagRoleAndClass) {

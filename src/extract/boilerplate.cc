@@ -331,6 +331,12 @@ bool is_never_content(const Node* n, bool check_hidden) {
 bool is_boilerplate_line(std::string_view text) {
   if (text.size() > k::kMaxReadAlsoLineChars) return false;
   std::string t = util::ascii_lowercase(text);
+  // And Latin-1 capitals ("Ähnliche Beiträge"): U+00C0..U+00DE but U+00D7, UTF-8 C3 80..9E.
+  for (size_t i = 0; i + 1 < t.size(); ++i)
+    if (static_cast<unsigned char>(t[i]) == 0xC3) {
+      auto c = static_cast<unsigned char>(t[i + 1]);
+      if (c >= 0x80 && c <= 0x9E && c != 0x97) t[i + 1] = static_cast<char>(c + 0x20);
+    }
   // Strip trailing punctuation and arrows: "Read more »", "Loading...".
   while (!t.empty() && (t.back() == '.' || t.back() == ' ' || t.back() == ':' ||
                         t.back() == '>' || static_cast<unsigned char>(t.back()) >= 0x80)) {
@@ -376,7 +382,9 @@ bool is_boilerplate_line(std::string_view text) {
       "diese seite", "weiterführende informationen", "weitere informationen", "nützliche links",
       "zurück zur listenansicht", "nos siga no", "- anzeige -", "-anzeige-", "- anzeige-",
       "related articles", "related posts", "you may also like", "articles similaires",
-      "ähnliche artikel", "artículos relacionados", "articoli correlati", "artigos relacionados"};
+      "ähnliche artikel", "artículos relacionados", "articoli correlati", "artigos relacionados",
+      "ähnliche beiträge", "empfohlene beiträge", "weitere beiträge", "you might also like",
+      "kommentieren", "gefällt mir", "like this", "j'aime", "me gusta", "mi piace"};
   for (std::string_view e : kExact)
     if (t == e) return true;
   static constexpr std::string_view kPrefixes[] = {
@@ -389,6 +397,9 @@ bool is_boilerplate_line(std::string_view text) {
       "foto:", "(foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:", "image:",
       "credit:", "źródło:", "quelle:", "(quelle:", "(crédito:", "crédito:", "créditos:",
       "sie müssen sich einloggen", "you must be logged in", "dieses skript als pdf",
+      // WordPress.com's like button, recipe and newsletter widgets.
+      "gefällt mir wird geladen", "like loading", "rezept drucken", "immer informiert bleiben",
+      "never miss the latest", "kostenlos zum newsletter", "entdecke weitere",
       // The notice of a page that only a script fills (its text is not the page's).
       "you need to enable javascript", "please enable javascript", "enable javascript to",
       "javascript is required", "javascript is disabled", "this site requires javascript",

@@ -882,6 +882,23 @@ class Extraction {
     for (Block& b : blocks) {
       ++i;
       if (is_boilerplate_line(b.text)) continue;
+      // A block of several lines (<br>) loses its boilerplate lines ("War der Artikel
+      // nützlich?" above a rating widget); code keeps every line.
+      if (b.kind != Block::Kind::kCode && b.text.find('\n') != std::string::npos) {
+        std::string lines;
+        for (size_t at = 0; at <= b.text.size();) {
+          size_t end = b.text.find('\n', at);
+          if (end == std::string::npos) end = b.text.size();
+          std::string_view line = std::string_view(b.text).substr(at, end - at);
+          if (!is_boilerplate_line(line)) {
+            if (!lines.empty()) lines += '\n';
+            lines.append(line);
+          }
+          at = end + 1;
+        }
+        if (lines.empty()) continue;
+        b.text = std::move(lines);
+      }
       if (!title.empty() && i <= 5 && b.kind != Block::Kind::kCode &&
           normalise_for_compare(b.text) == title)
         continue;
