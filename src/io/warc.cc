@@ -152,13 +152,7 @@ class Stream {
       }
     } else if (codec_ == Codec::kZstd) {
       while (got < n && state_ == State::kData) {
-        if (in_pos_ == in_len_ && !refill()) {
-          if (state_ == State::kData) {
-            state_ = State::kError;
-            message_ = "truncated zstd frame";
-          }
-          break;
-        }
+        if (in_pos_ == in_len_ && !refill_member()) break;
         ZSTD_inBuffer in{in_.data() + in_pos_, in_len_ - in_pos_, 0};
         ZSTD_outBuffer out{dst + got, n - got, 0};
         uint64_t t0 = thread_cpu_ns();
@@ -178,13 +172,7 @@ class Stream {
       }
     } else {
       while (got < n && state_ == State::kData) {
-        if (in_pos_ == in_len_ && !refill()) {
-          if (state_ == State::kData) {
-            state_ = State::kError;
-            message_ = "truncated gzip member";
-          }
-          break;
-        }
+        if (in_pos_ == in_len_ && !refill_member()) break;
         const uint8_t* p = in_.data() + in_pos_;
         size_t avail = in_len_ - in_pos_;
         uint8_t* o = reinterpret_cast<uint8_t*>(dst) + got;
@@ -342,6 +330,17 @@ class Stream {
       }
     }
     return !io_error_;
+  }
+
+  // More compressed bytes of the current member; at the end of the file the member is cut short
+  // (kError "truncated gzip member" / "truncated zstd frame").
+  bool refill_member() {
+    if (refill()) return true;
+    if (state_ == State::kData) {
+      state_ = State::kError;
+      message_ = std::string("truncated ") + unit();
+    }
+    return false;
   }
 
   void set_io_error() {
