@@ -16,7 +16,8 @@
 #   build-fuzz/logs/<target>.log    libFuzzer's output
 #   build-fuzz/stats.tsv            one line per run: date, target, seconds, executions, execs/s,
 #                                   coverage (edges), features, corpus files and bytes, peak RSS,
-#                                   result
+#                                   result, CPU seconds (user + system of the fuzzer and its
+#                                   fork-mode jobs: what a campaign's "CPU-hour" counts)
 # Exit status: 0 when no target found anything, 1 when one did (its artifact is named in the
 # summary), 2 on a usage or build error.
 #
@@ -94,7 +95,7 @@ rm -rf "$BUILD/seeds"
 python3 "$ROOT/fuzz/seeds.py" "$BUILD/seeds" >/dev/null || exit 2
 mkdir -p "$BUILD/logs"
 [ -f "$BUILD/stats.tsv" ] ||
-  printf 'date\ttarget\tseconds\texecs\texecs_per_s\tcov\tft\tcorpus_files\tcorpus_bytes\tpeak_rss_mb\tresult\n' > "$BUILD/stats.tsv"
+  printf 'date\ttarget\tseconds\texecs\texecs_per_s\tcov\tft\tcorpus_files\tcorpus_bytes\tpeak_rss_mb\tresult\tcpu_seconds\n' > "$BUILD/stats.tsv"
 
 # ----- run -----
 # Leaks inside third-party libraries are suppressed (fuzz/lsan.supp says which and why); UBSan
@@ -118,12 +119,16 @@ for t in "${targets[@]}"; do
   [ "$keep_going" = 1 ] && mode=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
   echo "fuzz.sh: $t for ${run_seconds}s (log: $log)"
   # -max_total_time bounds the fuzzing; loading a large corpus comes on top of it.
+  # max_total_time is wall-clock time; the CPU time is measured (bash's `time`: the fuzzer and
+  # every job it waited for).
+  TIMEFORMAT='%U %S'
   # shellcheck disable=SC2086
-  nice -n "$NICE" "$BUILD/${t}_fuzzer" \
+  cpu=$( { time nice -n "$NICE" "$BUILD/${t}_fuzzer" \
     -max_total_time="$run_seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
     -dict="$ROOT/fuzz/dict/$dict" -print_final_stats=1 -artifact_prefix="$artifacts/" \
-    "${mode[@]}" ${FUZZ_EXTRA_ARGS:-} "${dirs[@]}" > "$log" 2>&1
-  rc=$?
+    "${mode[@]}" ${FUZZ_EXTRA_ARGS:-} "${dirs[@]}" > "$log" 2>&1 ; echo "rc $?" >&2 ; } 2>&1 )
+  rc=$(sed -n 's/^rc //p' <<< "$cpu")
+  cpu_seconds=$(awk '!/^rc / {printf "%.0f", $1 + $2}' <<< "$cpu")
   after=$(find "$artifacts" -type f | wc -l)
 
   # Figures: the last status line ("#N ... cov: C ft: F corp: K/S ... exec/s: E rss: R") and the
@@ -146,10 +151,11 @@ for t in "${targets[@]}"; do
     result="FOUND($(ls -t "$artifacts" | head -1))"
     status=1
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$run_seconds" \
-    "${execs:-?}" "${eps:-?}" "${cov:-?}" "${ft:-?}" "$files" "$bytes" "${rss:-?}" "$result" >> "$BUILD/stats.tsv"
-  summary+=("$(printf '%-16s %6ss %10s execs %7s/s  cov %6s  ft %7s  corpus %6s files  rss %5s MB  %s' \
-    "$t" "$run_seconds" "${execs:-?}" "${eps:-?}" "${cov:-?}" "${ft:-?}" "$files" "${rss:-?}" "$result")")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" \
+    "$run_seconds" "${execs:-?}" "${eps:-?}" "${cov:-?}" "${ft:-?}" "$files" "$bytes" "${rss:-?}" \
+    "$result" "${cpu_seconds:-?}" >> "$BUILD/stats.tsv"
+  summary+=("$(printf '%-16s %6ss (%6s CPU-s) %10s execs %7s/s  cov %6s  ft %7s  corpus %6s files  rss %5s MB  %s' \
+    "$t" "$run_seconds" "${cpu_seconds:-?}" "${execs:-?}" "${eps:-?}" "${cov:-?}" "${ft:-?}" "$files" "${rss:-?}" "$result")")
   if [ "$result" != ok ]; then
     grep -m1 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|fuzz check failed|deadly signal' "$log" >&2
   fi
