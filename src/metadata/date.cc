@@ -199,13 +199,13 @@ constexpr std::string_view kAgoWords[] = {"ago", "fa", "atrás", "atras", "geled
 // the text between the previous date and this one; the later label wins).
 constexpr std::string_view kUpdatedLabels[] = {
     "updated", "last update", "modified", "edited", "revised", "mis à jour", "mise à jour",
-    "màj", "maj le", "actualisé", "modifié", "aktualisiert", "geändert", "aktualisierung", "änderung",
-    "actualizado", "actualizada", "actualización", "modificado", "aggiornato", "aggiornata",
+    "màj", "maj le", "actualisé", "modifié", "aktualisiert", "geändert", "aktualisierung",
+    "änderung", "actualizado", "actualizada", "actualización", "modificado", "aggiornato", "aggiornata",
     "aggiornamento", "modificato", "atualizado", "atualizada", "atualização", "bijgewerkt",
     "gewijzigd", "laatst gewijzigd", "zaktualizowano", "aktualizacja", "aktualizacji"};
 constexpr std::string_view kPublishedLabels[] = {
-    "published", "posted", "first published", "created", "publié", "publiée", "publication", "paru le",
-    "veröffentlicht", "erschienen", "erstellt", "publicado", "publicada", "publicación",
+    "published", "posted", "first published", "created", "publié", "publiée", "publication",
+    "paru le", "veröffentlicht", "erschienen", "erstellt", "publicado", "publicada", "publicación",
     "pubblicato", "pubblicata", "pubblicazione", "gepubliceerd", "geplaatst", "opublikowano",
     "publikacja", "data publikacji"};
 
@@ -249,10 +249,6 @@ bool is_space_cp(uint32_t cp) {
 // that it leaves as they are.
 std::string lower_word(std::string_view w) {
   std::string s = text::to_lower(w);
-  if (s.size() == w.size() && std::all_of(w.begin(), w.end(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x80;
-      }))
-    return s;  // ASCII: no Cyrillic to fold
   for (size_t i = 0; i + 1 < s.size(); ++i) {
     auto a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]);
     if (a == 0xD0 && b >= 0x90 && b <= 0x9F) {          // А..П -> а..п

@@ -87,6 +87,8 @@ struct DateMatch {
   size_t begin = 0;  // byte offsets into the text
   size_t end = 0;
   DateRole role = DateRole::kUnknown;  // from a label between the previous date and this one
+  // The date as `text` (the text searched) writes it.
+  std::string_view in(std::string_view text) const { return text.substr(begin, end - begin); }
 };
 std::optional<DateMatch> find_date(std::string_view text, const DateOptions& options = {});
 

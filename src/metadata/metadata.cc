@@ -404,7 +404,8 @@ void collect(const dom::Document& doc, Page& p) {
     if (n->tag != Tag::Script && n->tag != Tag::Meta && n->tag != Tag::Link &&
         (n->has_attr("class") || n->has_attr("id"))) {
       // A word cannot run from the class into the id: each is matched alone.
-      const uint32_t words = kClassWords.match(n->attr("class")) | kClassWords.match(n->attr("id"));
+      const uint32_t words =
+          kClassWords.match(n->attr("class")) | kClassWords.match(n->attr("id"));
       // Paywall class names, on the containers that hold gated text or the prompt replacing
       // it (News Corp marks <body>); one is enough. Inline elements (links, spans, buttons:
       // "Subscribe" badges and links) are most of the classed elements and are left out.
@@ -464,9 +465,7 @@ DateOptions page_date_options() {
 std::optional<DateMatch> find_page_date(std::string_view s) {
   // Without a reference time (for "yesterday", "gestern") a date has a year: no digit, no date.
   // Most candidates (bylines, text near the headline on pages without a date) stop here.
-  if (!has_reference_time() &&
-      std::none_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
+  if (!has_reference_time() && std::none_of(s.begin(), s.end(), is_digit)) return std::nullopt;
   return find_date(s, page_date_options());
 }
 
@@ -1130,11 +1129,11 @@ NearDates near_dates_in(std::string_view text, size_t from = 0) {
   const DateOptions o = page_date_options();
   if (role_before(text.substr(0, m->begin)) != DateRole::kUpdated) {
     r.published = std::move(m->date);
-    r.published_raw = text.substr(m->begin, m->end - m->begin);
+    r.published_raw = m->in(text);
     return r;
   }
   r.updated = std::move(m->date);
-  r.updated_raw = text.substr(m->begin, m->end - m->begin);
+  r.updated_raw = m->in(text);
   // The same day again is the updated date twice (a <time datetime> and its text).
   std::string_view rest = text.substr(m->end, th::kDateAfterUpdatedChars);
   for (int i = 0; i < 2; ++i) {
@@ -1142,7 +1141,7 @@ NearDates near_dates_in(std::string_view text, size_t from = 0) {
     if (!next || role_before(rest.substr(0, next->begin)) == DateRole::kUpdated) break;
     if (next->date.date_iso() != r.updated->date_iso()) {
       r.published = std::move(next->date);
-      r.published_raw = rest.substr(next->begin, next->end - next->begin);
+      r.published_raw = next->in(rest);
       break;
     }
     rest = rest.substr(next->end);
@@ -1298,7 +1297,9 @@ enum DateNote : unsigned char { kPlain = 0, kUpdateLabel = 1, kStrayTime = 2 };
 size_t outvoting_visible_date(const std::vector<ParsedDate>& cands,
                               const std::vector<DateSource>& from,
                               const std::vector<unsigned char>& notes) {
-  enum : unsigned { kLd = 1, kMetaC = 2, kWeakC = 4, kItemC = 8, kUrlC = 16, kTimeC = 32, kVisC = 64 };
+  enum : unsigned {
+    kLd = 1, kMetaC = 2, kWeakC = 4, kItemC = 8, kUrlC = 16, kTimeC = 32, kVisC = 64
+  };
   const size_t n = cands.size();
   std::vector<unsigned> cls(n, 0);
   std::vector<long> day(n);
@@ -1382,7 +1383,7 @@ std::optional<FoundDate> visible_text_date(const Node* root) {
         std::optional<FoundDate>& slot = role == DateRole::kPublished ? published
                                          : role == DateRole::kUpdated ? updated
                                                                       : first;
-        if (!slot) slot = FoundDate{std::move(m->date), t.substr(m->begin, m->end - m->begin)};
+        if (!slot) slot = FoundDate{std::move(m->date), std::string(m->in(t))};
         if (published) break;
       }
       if (!t.empty()) before = t.size() > 40 ? t.substr(t.size() - 40) : t;
@@ -1475,7 +1476,7 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     return m;
   };
   auto add = [&](std::string_view v) {
-    if (auto m = match(v)) push(std::move(m->date), v.substr(m->begin, m->end - m->begin));
+    if (auto m = match(v)) push(std::move(m->date), m->in(v));
   };
   auto from_meta = [&](std::string_view k) {
     source = meta_source(k);
@@ -1559,7 +1560,7 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     if (!m) continue;
     const std::string_view text = c.text;
     note = role_before(text.substr(0, m->begin)) == DateRole::kUpdated ? kUpdateLabel : kPlain;
-    push(std::move(m->date), text.substr(m->begin, m->end - m->begin));
+    push(std::move(m->date), m->in(text));
   }
   note = kPlain;
   if (!near_first) push_near();
@@ -1679,7 +1680,7 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
   auto offer_modified = [&](Source s, std::string_view k, std::string_view v) {
     if (auto d = find_page_date(v)) {
       m.offer(s, k, d->date.iso());
-      modified_raws.emplace_back(v.substr(d->begin, d->end - d->begin));
+      modified_raws.emplace_back(d->in(v));
     } else if (!v.empty()) {
       m.reject(s, k, v, "not a date");
     }

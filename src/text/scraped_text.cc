@@ -352,9 +352,7 @@ Result<ScrapedArticle> read_scraped_text(std::string_view text, const Options& o
 
   if (dates) {
     const std::string& line = units[date_unit];
-    auto span = [&](const metadata::DateMatch& m) {
-      return std::string(line.substr(m.begin, m.end - m.begin));
-    };
+    auto span = [&](const metadata::DateMatch& m) { return std::string(m.in(line)); };
     if (dates->published) {
       a.date_published = dates->published->date.rfc3339();
       x.date_published_raw = span(*dates->published);

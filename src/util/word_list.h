@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/ascii.h"
+
 namespace gazette::util {
 
 // A fixed list of lowercase words, bucketed by first byte: a search is one pass over the
@@ -77,10 +79,10 @@ class WordSets {
   uint32_t match(std::string_view s) const {
     uint32_t bits = 0;
     for (size_t i = 0; i < s.size(); ++i) {
-      for (const Entry& e : buckets_[static_cast<unsigned char>(lower(s[i]))]) {
+      for (const Entry& e : buckets_[static_cast<unsigned char>(ascii_lower(s[i]))]) {
         if (s.size() - i < e.word.size()) continue;
         size_t k = 1;
-        while (k < e.word.size() && lower(s[i + k]) == e.word[k]) ++k;
+        while (k < e.word.size() && ascii_lower(s[i + k]) == e.word[k]) ++k;
         if (k == e.word.size()) bits |= e.bits;
       }
     }
@@ -92,7 +94,6 @@ class WordSets {
     std::string_view word;
     uint32_t bits;
   };
-  static char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
   std::array<std::vector<Entry>, 256> buckets_;
 };
 
