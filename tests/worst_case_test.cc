@@ -820,6 +820,40 @@ TEST(WorstCase, DirectoryWithUnreadableFiles) {
   EXPECT_EQ(r.exit_code, 1);
 }
 
+// Found by the extract fuzzer's campaign (docs/robustness.md, findings): the first all-capitals
+// Polish headline of a scraped text loads wpolish, a 60 MB list of 4.3 million inflected forms,
+// for `title_display`. Node-based sets took 7.0 s and 420 MB; the compact index of
+// src/metadata/titlecase.cc takes 1.3 s and 137 MB (2-core machine, one core busy). The cost is
+// the list's, not the input's: this row has its own ceilings, 3x and 1.5x the measured figures,
+// which the old index fails on both.
+TEST(WorstCase, LargestWordListFirstPolishCapitalsHeadline) {
+  const char* root = std::getenv("GAZETTE_DICT_ROOT");
+  fs::path list = fs::path(root && *root ? root : "") / "usr/share/dict/polish";
+  if (!(root && *root)) list = "/usr/share/dict/polish";
+  if (!fs::exists(list)) GTEST_SKIP() << list << " is not installed (Debian wpolish)";
+  TempDir t;
+  fs::path page = t.path() / "pl.txt";
+  write_file(page, [](const auto& put) {
+    put("Gazeta\n\nPREZYDENT POLSKI SPOTKAŁ SIĘ Z PREMIEREM W WARSZAWIE\n\n"
+        "31 sierpnia 2023 16:12 (UTC+02:00)\n\n"
+        "Prezydent Polski spotkał się w poniedziałek z premierem w Warszawie, aby omówić sytuację "
+        "gospodarczą kraju oraz plany rządu na najbliższe miesiące. Rozmowa trwała dwie godziny, "
+        "a po niej obaj politycy wydali wspólne oświadczenie dla mediów.\n");
+  });
+  CliRun r = run_gazette({"extract", page.string()}, t.path());
+  const double cpu_ceiling = 4.0 * kSanitizerFactor, rss_ceiling = 200 * kSanitizerFactor;
+  std::printf("[ WORST    ] %-34s cpu %6.2f s (ceiling %6.2f)  rss %7.1f MB (ceiling %7.1f)  exit %d\n",
+              "first Polish capitals headline", r.cpu_s, cpu_ceiling, r.max_rss_mb, rss_ceiling,
+              r.exit_code);
+  EXPECT_EQ(r.exit_code, 0) << r.err.substr(0, 4000);
+  EXPECT_LE(r.cpu_s, cpu_ceiling) << "loading the Polish word list";
+  EXPECT_LE(r.max_rss_mb, rss_ceiling) << "loading the Polish word list";
+  std::vector<json> recs = records(r, "first Polish capitals headline");
+  ASSERT_EQ(recs.size(), 1u);
+  // The list was read: "Warszawie" is only listed capitalised, "spotkał" only in lowercase.
+  EXPECT_EQ(recs[0].value("title_display", ""), "Prezydent polski spotkał się z premierem w Warszawie");
+}
+
 }  // namespace worst_case
 
 // ----- fuzz regressions -----

@@ -1,13 +1,15 @@
 #include "metadata/titlecase.h"
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "metadata/text.h"
@@ -33,13 +35,191 @@ std::string initial_capital(std::string_view capital_source, std::string_view lo
   return std::string(capital_source.substr(0, a)) + std::string(lower.substr(b));
 }
 
-// What the word lists of one language say.
-struct Lexicon {
-  std::unordered_set<std::string> common;                 // lowercase words
-  std::unordered_map<std::string, std::string> proper;    // lowercase -> only listed form
-  std::unordered_map<std::string, std::string> linked;    // "du nord" -> "Nord"
-  bool empty() const { return common.empty() && proper.empty(); }
+// What the word lists of one language say, as a compact index over the lists' own bytes.
+//
+// The Polish list alone is 60 MB and 4.3 million words; node-based sets of std::string took
+// 7.5 s and 420 MB to build (docs/robustness.md, findings). Here every listed word is a view into
+// one buffer that holds the files as read, and an open-addressing table of 8-byte slots maps a
+// word's lowercase form to its entry: per distinct lowercase word, whether some list has it in
+// lowercase, and the first capitalised form a list gives.
+// Invariant: `slots_.size()` is a power of two and at most 70% full, so probing ends soon.
+class Lexicon {
+ public:
+  // Adds one word-list file (plain: a word per line; hunspell .dic: "word/FLAGS", a count first).
+  void add_file(const std::string& path);
+  // Builds the table; no add_file after this.
+  void index();
+
+  bool empty() const { return words_ == 0; }
+  // A list has `lower` in lowercase.
+  bool common(std::string_view lower) const {
+    const Slot* s = find(lower);
+    return s && (s->flags & kCommon);
+  }
+  // The only form the lists give `lower` in, when they give it only capitalised ("Russie").
+  std::optional<std::string_view> proper(std::string_view lower) const {
+    const Slot* s = find(lower);
+    if (!s || (s->flags & kCommon) || !(s->flags & kCapitalised)) return std::nullopt;
+    return std::string_view(buffer_).substr(s->offset, s->length);
+  }
+  // "du nord" -> "Nord": a linking word inside a hyphenated proper noun, and the part after it.
+  const std::string* linked(const std::string& key) const {
+    auto it = linked_.find(key);
+    return it == linked_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  static constexpr uint8_t kCommon = 1, kCapitalised = 2, kUsed = 4;
+  struct Slot {
+    uint32_t offset = 0;   // the stored form in buffer_: the first capitalised one, if any
+    uint16_t length = 0;
+    uint8_t flags = 0;
+    uint8_t tag = 0;       // 8 more bits of the hash: most wrong slots fail without a compare
+  };
+  static uint64_t hash(std::string_view lower) { return std::hash<std::string_view>{}(lower); }
+  const Slot* find(std::string_view lower) const;
+  void insert(std::string_view word, size_t offset, const std::string& lower, uint64_t h);
+  template <typename F>
+  void for_each_word(F&& f) const;
+
+  std::string buffer_;                                  // the files, one after the other
+  std::vector<std::pair<size_t, size_t>> files_;        // [begin, end) of each in buffer_
+  std::vector<Slot> slots_;
+  size_t words_ = 0;
+  std::unordered_map<std::string, std::string> linked_;
 };
+
+// Words longer than a slot can say, or files past 4 GiB of buffer, are skipped (none in Debian's
+// lists comes near either).
+constexpr size_t kMaxWordBytes = UINT16_MAX;
+
+template <typename F>
+void Lexicon::for_each_word(F&& f) const {
+  for (auto [begin, end] : files_) {
+    bool first = true;
+    for (size_t b = begin; b < end;) {
+      const char* nl = static_cast<const char*>(std::memchr(buffer_.data() + b, '\n', end - b));
+      size_t e = nl ? static_cast<size_t>(nl - buffer_.data()) : end;
+      std::string_view line(buffer_.data() + b, e - b);
+      size_t line_begin = b;
+      b = e + 1;
+      // Hunspell .dic: "word/FLAGS morphology", and a word count on the first line.
+      for (size_t k = 0; k < line.size(); ++k) {
+        if (line[k] == '/' || line[k] == '\t' || line[k] == ' ') {
+          line = line.substr(0, k);
+          break;
+        }
+      }
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty()) continue;
+      if (first) {
+        first = false;
+        if (line.find_first_not_of("0123456789") == std::string_view::npos) continue;
+      }
+      if (line.size() > kMaxWordBytes) continue;
+      f(line, line_begin);
+    }
+  }
+}
+
+void Lexicon::add_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return;
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  in.seekg(0);
+  if (size <= 0 || buffer_.size() + static_cast<size_t>(size) > UINT32_MAX) return;
+  size_t begin = buffer_.size();
+  buffer_.resize(begin + static_cast<size_t>(size));
+  in.read(buffer_.data() + begin, size);
+  buffer_.resize(begin + static_cast<size_t>(in.gcount()));
+  files_.emplace_back(begin, buffer_.size());
+}
+
+const Lexicon::Slot* Lexicon::find(std::string_view lower) const {
+  if (slots_.empty()) return nullptr;
+  uint64_t h = hash(lower);
+  uint8_t tag = static_cast<uint8_t>(h >> 56);
+  size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (!(s.flags & kUsed)) return nullptr;
+    if (s.tag == tag && text::to_lower(std::string_view(buffer_).substr(s.offset, s.length)) == lower)
+      return &s;
+  }
+}
+
+void Lexicon::index() {
+  size_t lines = 0;
+  for_each_word([&](std::string_view, size_t) { ++lines; });
+  size_t capacity = 16;
+  while (capacity * 7 < lines * 10) capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  // The table is larger than the caches and a word's slot is random: each insert waits on a
+  // miss. Words are hashed kAhead words before they are inserted, and their slots prefetched,
+  // so that the misses overlap (in list order still: the first capitalised form wins).
+  constexpr size_t kAhead = 16;
+  struct Pending {
+    std::string_view word;
+    size_t offset = 0;
+    std::string lower;
+    uint64_t hash = 0;
+  };
+  std::array<Pending, kAhead> ring;
+  size_t pending = 0;
+  for_each_word([&](std::string_view word, size_t offset) {
+    Pending& p = ring[pending % kAhead];
+    if (pending >= kAhead) insert(p.word, p.offset, p.lower, p.hash);
+    p.word = word;
+    p.offset = offset;
+    p.lower = text::to_lower(word);
+    p.hash = hash(p.lower);
+    __builtin_prefetch(&slots_[p.hash & (capacity - 1)]);
+    ++pending;
+  });
+  for (size_t k = pending > kAhead ? pending - kAhead : 0; k < pending; ++k) {
+    const Pending& p = ring[k % kAhead];
+    insert(p.word, p.offset, p.lower, p.hash);
+  }
+}
+
+void Lexicon::insert(std::string_view word, size_t offset, const std::string& lower, uint64_t h) {
+  uint8_t tag = static_cast<uint8_t>(h >> 56);
+  size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while ((slots_[i].flags & kUsed) &&
+         !(slots_[i].tag == tag &&
+           text::to_lower(std::string_view(buffer_).substr(slots_[i].offset, slots_[i].length)) == lower))
+    i = (i + 1) & mask;
+  Slot& s = slots_[i];
+  if (!(s.flags & kUsed)) {
+    s = Slot{static_cast<uint32_t>(offset), static_cast<uint16_t>(word.size()), kUsed, tag};
+    ++words_;
+  }
+  if (!has_capital(word)) {
+    s.flags |= kCommon;
+    return;
+  }
+  if (!(s.flags & kCapitalised)) {  // the first capitalised form a list gives is kept
+    s.offset = static_cast<uint32_t>(offset);
+    s.length = static_cast<uint16_t>(word.size());
+    s.flags |= kCapitalised;
+  }
+  // "Côtes-du-Nord": a linking word followed by a capitalised part.
+  if (word.find('-') == std::string_view::npos) return;
+  std::vector<std::string_view> parts;
+  for (size_t b = 0; b <= word.size();) {
+    size_t e = word.find('-', b);
+    if (e == std::string_view::npos) e = word.size();
+    parts.push_back(word.substr(b, e - b));
+    b = e + 1;
+  }
+  for (size_t k = 1; k + 1 < parts.size(); ++k) {
+    if (!parts[k].empty() && !has_capital(parts[k]) && has_capital(parts[k + 1]))
+      linked_.emplace(std::string(parts[k]) + " " + text::to_lower(parts[k + 1]),
+                      std::string(parts[k + 1]));
+  }
+}
 
 // Word-list files per language, relative to the data root ("/usr/share").
 const std::map<std::string, std::vector<std::string>, std::less<>>& list_files() {
@@ -57,47 +237,6 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& list_files()
   return kFiles;
 }
 
-void read_list(const std::string& path, std::unordered_set<std::string>& common,
-               std::unordered_map<std::string, std::string>& capitalised,
-               std::unordered_map<std::string, std::string>& linked) {
-  std::ifstream in(path);
-  if (!in) return;
-  std::string line;
-  bool first = true;
-  while (std::getline(in, line)) {
-    // Hunspell .dic: "word/FLAGS morphology", and a word count on the first line.
-    size_t cut = line.find_first_of("/\t ");
-    if (cut != std::string::npos) line.resize(cut);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    if (first) {
-      first = false;
-      if (line.find_first_not_of("0123456789") == std::string::npos) continue;
-    }
-    std::string lower = text::to_lower(line);
-    if (!has_capital(line)) {
-      common.insert(std::move(lower));
-      continue;
-    }
-    capitalised.emplace(lower, line);
-    // "Côtes-du-Nord": a linking word followed by a capitalised part.
-    if (line.find('-') == std::string::npos) continue;
-    std::vector<std::string_view> parts;
-    std::string_view l(line);
-    for (size_t b = 0; b <= l.size();) {
-      size_t e = l.find('-', b);
-      if (e == std::string_view::npos) e = l.size();
-      parts.push_back(l.substr(b, e - b));
-      b = e + 1;
-    }
-    for (size_t k = 1; k + 1 < parts.size(); ++k) {
-      if (!parts[k].empty() && !has_capital(parts[k]) && has_capital(parts[k + 1]))
-        linked.emplace(std::string(parts[k]) + " " + text::to_lower(parts[k + 1]),
-                       std::string(parts[k + 1]));
-    }
-  }
-}
-
 std::unique_ptr<Lexicon> load_lexicon(std::string_view language) {
   auto lex = std::make_unique<Lexicon>();
   auto it = list_files().find(language);
@@ -105,14 +244,12 @@ std::unique_ptr<Lexicon> load_lexicon(std::string_view language) {
   const char* root_env = std::getenv("GAZETTE_DICT_ROOT");
   std::string root = root_env && *root_env ? root_env : "";
   root += "/usr/share";
-  std::unordered_map<std::string, std::string> capitalised;
-  for (const auto& f : it->second) read_list(root + f, lex->common, capitalised, lex->linked);
-  for (auto& [lower, form] : capitalised)
-    if (!lex->common.count(lower)) lex->proper.emplace(lower, std::move(form));
+  for (const auto& f : it->second) lex->add_file(root + f);
+  lex->index();
   return lex;
 }
 
-// Loaded once per language and kept: the lists take ~0.2 s to read.
+// Loaded once per language and kept: indexing the lists takes up to ~1 s (Polish).
 const Lexicon& lexicon(std::string_view language) {
   static std::mutex mu;
   static std::map<std::string, std::unique_ptr<Lexicon>, std::less<>> cache;
@@ -206,13 +343,13 @@ std::string sentence_case(std::string_view headline, std::string_view language) 
     std::string lower = text::to_lower(word);
     std::string cased;
     bool proper = false;
-    if (auto p = lex.proper.find(lower); p != lex.proper.end()) {
-      cased = p->second;
+    if (auto p = lex.proper(lower)) {
+      cased = *p;
       proper = true;
-    } else if (lex.common.count(lower)) {
-      auto l = lex.linked.find(link + " " + lower);
-      if (prev_proper && !link.empty() && l != lex.linked.end()) {
-        cased = l->second;  // "Corée du Nord"
+    } else if (lex.common(lower)) {
+      const std::string* l = prev_proper && !link.empty() ? lex.linked(link + " " + lower) : nullptr;
+      if (l) {
+        cased = *l;  // "Corée du Nord"
         proper = true;
       } else {
         cased = lower;
@@ -225,8 +362,8 @@ std::string sentence_case(std::string_view headline, std::string_view language) 
         if (h == std::string_view::npos) h = word.size();
         std::string_view part = word.substr(b, h - b);
         std::string lp = text::to_lower(part);
-        if (auto p = lex.proper.find(lp); p != lex.proper.end()) cased += p->second;
-        else if (lex.common.count(lp)) cased += lp;
+        if (auto p = lex.proper(lp)) cased += *p;
+        else if (lex.common(lp)) cased += lp;
         else cased += initial_capital(part, lp);
         if (h < word.size()) cased += '-';
         b = h + 1;
@@ -249,7 +386,7 @@ std::string sentence_case(std::string_view headline, std::string_view language) 
     if (proper) {
       prev_proper = true;
       link.clear();
-    } else if (prev_proper && link.empty() && prefix.empty() && lex.common.count(lower)) {
+    } else if (prev_proper && link.empty() && prefix.empty() && lex.common(lower)) {
       link = lower;
     } else {
       prev_proper = false;
