@@ -12,6 +12,7 @@
 #include "metadata/metadata.h"
 #include "parse/dom.h"
 #include "parse/parser.h"
+#include "parse/streamed.h"
 #include "text/scraped_text.h"
 #include "util/cpu_time.h"
 #include "util/word_list.h"
@@ -103,6 +104,9 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
     return Error{ErrorCode::kTooLarge,
                  "page exceeds " + std::to_string(options.max_nodes) + " DOM nodes"};
   if (stop == html5::ParseStop::kDeadline || over_time()) return time_error();
+  // Parts of a streamed React page wait hidden at the end of <body>; their scripts would move
+  // them into place (parse/streamed.h).
+  if (parse::may_have_streamed_parts(impl_->decoded.utf8)) parse::inline_streamed_parts(impl_->doc);
 
   Article article;
   t = thread_cpu_ns();

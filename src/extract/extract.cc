@@ -279,9 +279,11 @@ class Extraction {
         Node* p = n->parent;
         bool parent_excluded = p && p->is_element() && st(p).excluded;
         Boilerplate b = s.excluded || parent_excluded ? Boilerplate::kNo : info(n).boilerplate;
-        bool wrapper = b == Boilerplate::kWeak &&
-                       (mode == Mode::kRelaxed ||
-                        static_cast<float>(s.chars) >= k::kWrapperShare * static_cast<float>(total));
+        bool wrapper = (b == Boilerplate::kWeak &&
+                        (mode == Mode::kRelaxed ||
+                         static_cast<float>(s.chars) >= k::kWrapperShare * static_cast<float>(total))) ||
+                       (b == Boilerplate::kStrong && strong_by_class(n) &&
+                        static_cast<float>(s.chars) >= k::kStrongWrapperShare * static_cast<float>(total));
         bool comments_kept = b == Boilerplate::kComments && discussion_;
         bool excluded = s.excluded || parent_excluded ||
                         (b != Boilerplate::kNo && !wrapper && !comments_kept);
@@ -290,6 +292,17 @@ class Extraction {
       }
     }
     accumulate();
+  }
+
+  // Strong boilerplate said by a class or id word only ("cc-newsletter"), not by the tag or
+  // the ARIA role: a page builder's name for a whole section can hold the article.
+  static bool strong_by_class(const Node* n) {
+    switch (n->tag) {
+      case Tag::Nav: case Tag::Aside: case Tag::Footer: case Tag::Menu: case Tag::Dialog:
+        return false;
+      default:
+        return !n->has_attr("role");
+    }
   }
 
   // Only Stats::chars, for the wrapper test: a cheaper first pass.
