@@ -204,6 +204,54 @@ TEST(Extract, EverySectionOfASectionedPage) {
   EXPECT_EQ(text.find("move warehouses"), std::string::npos) << text;
 }
 
+// A list of links to related stories: text that is not paragraph text.
+std::string links(int n) {
+  std::string ul = "<ul>";
+  for (int i = 0; i < 20; ++i)
+    ul += "<li><a href='/r" + std::to_string(n * 100 + i) + "'>Related story number " +
+          std::to_string(i) + " about the council budget</a></li>";
+  return ul + "</ul>";
+}
+
+TEST(Extract, EverySectionOfAnArticleWrittenAsSections) {
+  // One <section> per heading, all of one class, the text six levels down (too deep for the
+  // sections to be scored): the top candidate is one section's text; the article is all of them. Not a page builder's sections, where
+  // the article's own section holds most of the text.
+  std::string body = "<div class='ArticlePage_content'>";
+  for (int s = 0; s < 4; ++s)
+    body += "<section class='BlogSection_blogSection' id='section_" + std::to_string(s) +
+            "'><div class='container'><div class='wrapper'><div class='RichText'><div><div><h2>Part " +
+            std::to_string(s) + "</h2>" + para(10 * s) + para(10 * s + 1) + (s == 2 ? para(99) : "") +
+            links(s) + "</div></div></div></div></div></section>";
+  body += "</div><footer><p>Copyright Example Corp, all rights reserved, since 1999.</p></footer>";
+  std::string text = joined(run_with(page(body), true));
+  for (int p : {0, 11, 20, 99, 31}) EXPECT_NE(text.find("Paragraph " + std::to_string(p) + "."), std::string::npos) << text;
+  EXPECT_EQ(text.find("Copyright"), std::string::npos) << text;
+
+  std::string builder =
+      "<main><section class='brxe-section'><div class='brxe-container'><div class='brxe-block'>"
+      "<div><div><div><h1>Budget vote</h1>";
+  for (int i = 0; i < 8; ++i) builder += para(i);
+  builder += "</div></div></div></div></div></section><section class='brxe-section'>"
+             "<div class='brxe-container'><div class='brxe-block'><div><div><div><h2>Questions?</h2>";
+  for (int i = 50; i < 54; ++i) builder += para(i);
+  builder += links(9) + "</div></div></div></div></div></section></main>";
+  text = joined(run_with(page(builder), true));
+  EXPECT_NE(text.find("Paragraph 7."), std::string::npos) << text;
+  EXPECT_EQ(text.find("Paragraph 50."), std::string::npos) << text;
+}
+
+TEST(Extract, SyntaxHighlighterClassesAreNotBoilerplate) {
+  // highlight.js marks a code comment "hljs-comment": inside <pre>, that is not readers'
+  // comments.
+  std::string body = "<article>" + para(1) +
+                     "<pre><code class='language-bash'><span class='hljs-comment'># stage every "
+                     "modified file</span>\ngit add -A</code></pre>" + para(2) + "</article>";
+  std::string text = joined(run(page(body)));
+  EXPECT_NE(text.find("# stage every modified file"), std::string::npos) << text;
+  EXPECT_NE(text.find("git add -A"), std::string::npos) << text;
+}
+
 TEST(Extract, RubyAnnotationsAreLeftOut) {
   std::string body = "<article>" + para(1) +
                      "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい"

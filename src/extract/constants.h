@@ -76,6 +76,12 @@ inline constexpr float kWrapperShare = 0.5f;
 // readability body +0.0015; 0.3 and 0.2 lose trafilatura-eval snippets again.
 inline constexpr float kStrongWrapperShare = 0.4f;
 
+// An article written as sibling <section>s of one class: the top candidate is widened to their
+// parent when it lies at most kSectionClimbLevels below one of them and the others add this
+// much paragraph text. bench.
+inline constexpr int kSectionClimbLevels = 5;
+inline constexpr uint32_t kSectionSiblingsMinGoodChars = 500;
+
 // A semantic hint of the article body (itemprop=articleBody, a content class, <article>,
 // <main>) replaces the best-scoring container when it holds at least this share of that
 // container's paragraph text. bench.

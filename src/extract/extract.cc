@@ -55,6 +55,7 @@ struct ClassInfo {
   bool metadata = false;
   bool never = false;         // never content, even in the recall pass
   bool never_precise = false;  // never content in the precise pass (hidden, noscript)
+  bool in_code = false;        // a <pre> or <code>, or inside one
 };
 
 bool is_comma_at(std::string_view s, size_t i) {
@@ -206,9 +207,14 @@ class Extraction {
       if (marks_post(n)) posts_.push_back(n);
       ClassInfo c;
       c.never = is_never_content(n, false);
+      // Inside code, classes are a syntax highlighter's ("hljs-comment", "token comment"):
+      // they say nothing about boilerplate.
+      const Node* p = n->parent;
+      c.in_code = n->is(Tag::Pre) || n->is(Tag::Code) ||
+                  (p && p->is_element() && p->mark > 0 && info_[p->mark - 1].in_code);
       if (!c.never) {
         c.never_precise = is_never_content(n, true);
-        classify_attributes(n, c);
+        if (!c.in_code || n->is(Tag::Pre) || n->is(Tag::Code)) classify_attributes(n, c);
       }
       info_.push_back(c);
       // Nothing under a never-content element is ever read: its text (often whole scripts
@@ -593,7 +599,41 @@ class Extraction {
            top->parent->tag != Tag::Html && top->parent->first_child == top->parent->last_child)
       top = top->parent;
     top = widen_to_thread(top);
+    top = widen_to_sections(top);
     return widen_to_region(top);
+  }
+
+  // A top candidate inside one <section> of an article written as a run of sections of one
+  // class ("BlogSection", one per heading) is one section: the content is their parent. Its
+  // sibling sections must add paragraph text (kSectionSiblingsMinGoodChars) and hold more of it
+  // than the top's own section, so that a sections-based layout of header, article and footer
+  // is not merged.
+  Node* widen_to_sections(Node* top) {
+    if (thread_) return top;
+    Node* a = top;
+    for (int level = 0; a && level < k::kSectionClimbLevels; ++level, a = a->parent) {
+      if (!a->is_element() || a == body_ || !a->parent || a->parent == body_ ||
+          !a->parent->is_element())
+        return top;
+      if (!a->is(Tag::Section)) continue;
+      std::string_view cls = a->attr("class");
+      if (cls.empty()) continue;
+      uint32_t added = 0;
+      for (Node* s = a->parent->first_child; s; s = s->next)
+        if (s != a && s->is(Tag::Section) && !st(s).excluded && s->attr("class") == cls)
+          added += st(s).good_chars;
+      // The section must be one of several, not the article beside a related-posts or FAQ
+      // section of a page builder ("brxe-section" is every section of the page).
+      if (added < k::kSectionSiblingsMinGoodChars ||
+          static_cast<float>(st(a).good_chars) >=
+              k::kSectionShareOfRegion * static_cast<float>(added + st(a).good_chars))
+        return top;
+      Node* p = a->parent;
+      if (st(p).excluded) return top;
+      if (!st(p).scored) init_score(p);
+      return p;
+    }
+    return top;
   }
 
   // A top candidate that holds less than kSectionShareOfRegion of the paragraph text of the
