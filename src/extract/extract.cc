@@ -603,11 +603,12 @@ class Extraction {
     return widen_to_region(top);
   }
 
-  // A top candidate inside one <section> of an article written as a run of sections of one
-  // class ("BlogSection", one per heading) is one section: the content is their parent. Its
-  // sibling sections must add paragraph text (kSectionSiblingsMinGoodChars) and hold more of it
-  // than the top's own section, so that a sections-based layout of header, article and footer
-  // is not merged.
+  // A top candidate inside one <section> (or <div>) of an article written as a run of
+  // sibling sections of one class ("BlogSection", one per heading; Drupal's "field__item"
+  // paragraphs) is one section: the content is their parent. The nearest such ancestor within
+  // kSectionClimbLevels whose siblings add paragraph text (kSectionSiblingsMinGoodChars) and
+  // hold more of it than it does wins, so that a layout of header, article and footer, or an
+  // article beside a page builder's FAQ section, is not merged.
   Node* widen_to_sections(Node* top) {
     if (thread_) return top;
     Node* a = top;
@@ -615,19 +616,19 @@ class Extraction {
       if (!a->is_element() || a == body_ || !a->parent || a->parent == body_ ||
           !a->parent->is_element())
         return top;
-      if (!a->is(Tag::Section)) continue;
+      if (!a->is(Tag::Section) && !a->is(Tag::Div)) continue;
       std::string_view cls = a->attr("class");
       if (cls.empty()) continue;
       uint32_t added = 0;
       for (Node* s = a->parent->first_child; s; s = s->next)
-        if (s != a && s->is(Tag::Section) && !st(s).excluded && s->attr("class") == cls)
+        if (s != a && s->tag == a->tag && !st(s).excluded && s->attr("class") == cls)
           added += st(s).good_chars;
-      // The section must be one of several, not the article beside a related-posts or FAQ
-      // section of a page builder ("brxe-section" is every section of the page).
+      // One of several, not the article beside a related-posts or FAQ section of a page
+      // builder ("brxe-section" is every section of the page): try the next level up.
       if (added < k::kSectionSiblingsMinGoodChars ||
           static_cast<float>(st(a).good_chars) >=
               k::kSectionShareOfRegion * static_cast<float>(added + st(a).good_chars))
-        return top;
+        continue;
       Node* p = a->parent;
       if (st(p).excluded) return top;
       if (!st(p).scored) init_score(p);
