@@ -137,7 +137,7 @@ TEST(Extract, EveryPostOfAThread) {
 
 // A service page: sections of similar weight, each with a list of links under its text (which
 // stops the climb from one section to the next), the first a little longer.
-std::string sections(bool in_main) {
+std::string sections(bool in_main, bool wrapped = true) {
   const char* kSections[] = {
       "We build data platforms for retailers, banks and hospitals, from the first audit of what "
       "they hold to the dashboards their teams open every morning.",
@@ -156,7 +156,7 @@ std::string sections(bool in_main) {
   };
   std::string s = "<header><nav><a href=/>Home</a> <a href=/services>Services</a> "
                   "<a href=/about>About</a></nav></header>";
-  s += in_main ? "<main>" : "<div class=page>";
+  if (in_main || wrapped) s += in_main ? "<main>" : "<div class=page>";
   // Long enough (over extract's kRecallCheckChars) that no recall pass looks further.
   // The first section scores best; the others, at 40% of it, are not near-best candidates
   // whose common ancestor would win anyway, but hold more text together.
@@ -171,7 +171,7 @@ std::string sections(bool in_main) {
   for (int i = 1; i < 4; ++i)
     s += "<section class=feature" + std::to_string(i) + "><h2>Feature " + std::to_string(i) +
          "</h2><div class=text>" + text(i, 2) + "</div>" + links(i) + "</section>";
-  s += in_main ? "</main>" : "</div>";
+  if (in_main || wrapped) s += in_main ? "</main>" : "</div>";
   s += "<footer><p>Copyright 2025 Example Analytics. All rights reserved.</p></footer>";
   return s;
 }
@@ -189,12 +189,19 @@ std::vector<Block> run_with(const std::string& html, bool article) {
 
 TEST(Extract, EverySectionOfASectionedPage) {
   // The region is the <main>; without one, on a page without an article's metadata, the
-  // top-level block of <body>.
+  // top-level block of <body>, or <body> when that block holds less than half of its text.
   for (bool in_main : {true, false}) {
     std::string text = joined(run_with(page(sections(in_main)), false));
     EXPECT_NE(text.find("build data platforms"), std::string::npos) << text;
     EXPECT_NE(text.find("move warehouses"), std::string::npos) << text;
     EXPECT_NE(text.find("forecasting models"), std::string::npos) << text;
+    EXPECT_NE(text.find("two-week assessment"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Copyright"), std::string::npos) << text;
+  }
+  // Without a wrapper, the sections are <body>'s own children: the region is <body>.
+  {
+    std::string text = joined(run_with(page(sections(false, false)), false));
+    EXPECT_NE(text.find("build data platforms"), std::string::npos) << text;
     EXPECT_NE(text.find("two-week assessment"), std::string::npos) << text;
     EXPECT_EQ(text.find("Copyright"), std::string::npos) << text;
   }

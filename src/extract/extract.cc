@@ -641,15 +641,21 @@ class Extraction {
   // page's main region is one section of a page made of sections (a service, product or landing
   // page, a listing): the content is the region. The region is the <main> (or role=main) that
   // contains the top; on a page without an article's metadata, else the child of <body> that
-  // does. Not on discussions, whose thread widen_to_thread delimits.
+  // does, or <body> itself when that child is one of several blocks (it holds less than
+  // kSectionShareOfRegion of the body's paragraph text). Not on discussions, whose thread widen_to_thread delimits.
   Node* widen_to_region(Node* top) {
     if (discussion_) return top;
     Node* region = nullptr;
     for (Node* p = top; p && p->is_element(); p = p->parent)
       if (p->tag == Tag::Main || p->attr("role") == "main") region = p;
-    if (!region && !hints_.article)
+    if (!region && !hints_.article) {
       for (Node* p = top; p && p->is_element() && p != body_; p = p->parent)
         if (p->parent == body_) region = p;
+      // A page of sibling top-level blocks (div.container after div.container): <body>.
+      if (region && static_cast<float>(st(region).good_chars) <
+                        k::kSectionShareOfRegion * static_cast<float>(st(body_).good_chars))
+        region = body_;
+    }
     if (!region || region == top || st(region).excluded) return top;
     if (static_cast<float>(st(top).good_chars) >=
         k::kSectionShareOfRegion * static_cast<float>(st(region).good_chars))
