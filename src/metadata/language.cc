@@ -9,14 +9,17 @@
 #include "metadata/access.h"
 #include "metadata/metadata.h"
 #include "metadata/thresholds.h"
+#include "util/utf8.h"
 
 namespace gazette::metadata {
 
-std::string detect_language(const Article& article) {
-  std::string text = article.title;
+std::string language_sample(const Article& article) {
+  // Every piece is cut at a character boundary: CLD2 reads a whole character from its lead
+  // byte, past the end of the buffer when the character is cut (a crash, on random bytes).
+  std::string text(article.title, 0, util::utf8_prefix(article.title, thresholds::kLangDetectBytes));
   text += "\n\n";
   if (!article.body.empty()) {
-    text.append(article.body, 0, thresholds::kLangDetectBytes);
+    text.append(article.body, 0, util::utf8_prefix(article.body, thresholds::kLangDetectBytes));
   } else {
     for (const auto& b : article.blocks) {
       if (text.size() > thresholds::kLangDetectBytes) break;
@@ -24,16 +27,11 @@ std::string detect_language(const Article& article) {
       text += '\n';
     }
   }
-  // Do not cut a UTF-8 sequence in half.
-  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) {
-    size_t i = text.size();
-    while (i > 0 && (static_cast<unsigned char>(text[i - 1]) & 0xC0) == 0x80) --i;
-    if (i == 0) break;
-    auto lead = static_cast<unsigned char>(text[i - 1]);
-    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-    if (text.size() - (i - 1) >= need) break;
-    text.resize(i - 1);
-  }
+  return text;
+}
+
+std::string detect_language(const Article& article) {
+  std::string text = language_sample(article);
   if (text.size() < 8) return {};
   CLD2::Language language3[3];
   int percent3[3];

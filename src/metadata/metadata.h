@@ -45,6 +45,9 @@ void finish(Article& article);
 
 // CLD2's language for title + body, "" when unsure.
 std::string detect_language(const Article& article);
+// The text detect_language gives CLD2: the title and the start of the body, within
+// thresholds::kLangDetectBytes each, never ending inside a character.
+std::string language_sample(const Article& article);
 
 // Exposed for tests. ---------------------------------------------------------------------------
 
