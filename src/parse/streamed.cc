@@ -1,5 +1,7 @@
 #include "parse/streamed.h"
 
+#include <cstddef>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -58,7 +60,21 @@ void remove_fallback(Node* boundary_template) {
 }  // namespace
 
 bool may_have_streamed_parts(std::string_view html) {
-  return html.find("id=\"S:") != std::string_view::npos;
+  // memchr for the capital S, then a look around it: 'S' is rare in markup, and memchr is the
+  // fastest scan there is (string_view::find stops at every 'i' of the page, and glibc's memmem
+  // cost 2% of the whole pipeline on the bench WARC).
+  static constexpr std::string_view kBefore = "id=\"";
+  const char* p = html.data();
+  const char* end = p + html.size();
+  while (p < end) {
+    const char* s = static_cast<const char*>(std::memchr(p, 'S', static_cast<size_t>(end - p)));
+    if (!s) return false;
+    if (s + 1 < end && s[1] == ':' && s - html.data() >= static_cast<ptrdiff_t>(kBefore.size()) &&
+        std::string_view(s - kBefore.size(), kBefore.size()) == kBefore)
+      return true;
+    p = s + 1;
+  }
+  return false;
 }
 
 size_t inline_streamed_parts(dom::Document& doc) {
