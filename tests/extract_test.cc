@@ -295,10 +295,14 @@ TEST(Boilerplate, Lines) {
                         "Share on Facebook", "Weiterlesen", "Leer más", "Leia mais",
                         "You need to enable JavaScript to run this app.",
                         "Bitte aktivieren Sie JavaScript in Ihrem Browser.", "Gefällt mir Wird geladen...",
-                        "Ähnliche Beiträge", "Kommentieren"})
+                        "Ähnliche Beiträge", "Kommentieren", "Skip to main content",
+                        "Privacy Policy", "Terms & Conditions", "Impressum",
+                        "© 2026 Workforce.com. All rights reserved.", "Copyright (c) 2019 Example",
+                        "Alle Rechte vorbehalten.", "© Reuters"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"Read more about the budget in our dossier on the council's finances and plans",
-                        "The mayor said more.", "Voir"})
+                        "The mayor said more.", "Voir", "(c) the third option on the ballot",
+                        "Our privacy policy changed in May, and readers asked why it took so long."})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 

@@ -384,7 +384,14 @@ bool is_boilerplate_line(std::string_view text) {
       "related articles", "related posts", "you may also like", "articles similaires",
       "ähnliche artikel", "artículos relacionados", "articoli correlati", "artigos relacionados",
       "ähnliche beiträge", "empfohlene beiträge", "weitere beiträge", "you might also like",
-      "kommentieren", "gefällt mir", "like this", "j'aime", "me gusta", "mi piace"};
+      "kommentieren", "gefällt mir", "like this", "j'aime", "me gusta", "mi piace",
+      // Skip links and the legal links of a page's footer.
+      "skip to main content", "skip to content", "skip to navigation", "skip to main navigation",
+      "zum inhalt springen", "direkt zum inhalt", "aller au contenu", "ir al contenido",
+      "privacy policy", "terms of use", "terms of service", "terms & conditions",
+      "terms and conditions", "cookie policy", "cookie settings", "datenschutzerklärung",
+      "datenschutz", "impressum", "mentions légales", "politique de confidentialité",
+      "aviso legal", "política de privacidad", "informativa sulla privacy"};
   for (std::string_view e : kExact)
     if (t == e) return true;
   static constexpr std::string_view kPrefixes[] = {
@@ -407,6 +414,14 @@ bool is_boilerplate_line(std::string_view text) {
       "por favor, activa javascript", "attiva javascript", "ative o javascript"};
   for (std::string_view p : kPrefixes)
     if (starts(p)) return true;
+  // A copyright line ("© 2026 Example Inc. All rights reserved.", "Copyright (c) 2019"): a
+  // footer's or a picture credit.
+  // Not "(c) ...": the third item of an enumeration.
+  if (starts("©") || starts("copyright ©") || starts("copyright (c)") ||
+      contains(t, "all rights reserved") || contains(t, "alle rechte vorbehalten") ||
+      contains(t, "tous droits réservés") || contains(t, "todos los derechos reservados") ||
+      contains(t, "tutti i diritti riservati"))
+    return true;
   // A short line naming a picture agency is a credit ("TebNad/Shutterstock.com").
   static constexpr std::string_view kAgencies[] = {
       "shutterstock", "getty images", "istock", "thinkstock", "fotolia", "unsplash",
