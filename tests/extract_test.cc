@@ -298,11 +298,13 @@ TEST(Boilerplate, Lines) {
                         "Ähnliche Beiträge", "Kommentieren", "Skip to main content",
                         "Privacy Policy", "Terms & Conditions", "Impressum",
                         "© 2026 Workforce.com. All rights reserved.", "Copyright (c) 2019 Example",
-                        "Alle Rechte vorbehalten.", "© Reuters"})
+                        "Alle Rechte vorbehalten.", "© Reuters", "Sign in", "Filter & Sort",
+                        "Be the first to comment", "Customers Also Bought"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"Read more about the budget in our dossier on the council's finances and plans",
                         "The mayor said more.", "Voir", "(c) the third option on the ballot",
-                        "Our privacy policy changed in May, and readers asked why it took so long."})
+                        "Our privacy policy changed in May, and readers asked why it took so long.",
+                        "Learn more", "Sign in to the council's portal to vote on the budget."})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 

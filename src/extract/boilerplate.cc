@@ -391,7 +391,20 @@ bool is_boilerplate_line(std::string_view text) {
       "privacy policy", "terms of use", "terms of service", "terms & conditions",
       "terms and conditions", "cookie policy", "cookie settings", "datenschutzerklärung",
       "datenschutz", "impressum", "mentions légales", "politique de confidentialité",
-      "aviso legal", "política de privacidad", "informativa sulla privacy"};
+      "aviso legal", "política de privacidad", "informativa sulla privacy",
+      // Account, navigation and call-to-action labels standing alone.
+      "sign up", "sign in", "log in", "login", "register", "home", "menu", "about us",
+      "contact us", "sitemap", "tags", "back to top", "back to blog", "back to blogs",
+      "shop now", "book a demo", "request a demo", "start free trial",
+      "start a free trial", "get started", "get started today", "contact sales", "get a quote",
+      "get a free quote", "request pricing",
+      // A listing's sort and filter controls and a shop's recommendations.
+      "filter and sort", "filter & sort", "sort and filter", "sort & filter", "filter results",
+      "sort options", "sort by", "customers also bought", "people who viewed this item also viewed",
+      "recommended for you", "recommended stories", "related blog posts", "related stories",
+      // An empty comment section's prompts.
+      "be the first to comment", "what do you think?", "add a comment", "leave a comment",
+      "leave a reply", "post a comment"};
   for (std::string_view e : kExact)
     if (t == e) return true;
   static constexpr std::string_view kPrefixes[] = {
