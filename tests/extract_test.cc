@@ -299,7 +299,9 @@ TEST(Boilerplate, Lines) {
                         "Privacy Policy", "Terms & Conditions", "Impressum",
                         "© 2026 Workforce.com. All rights reserved.", "Copyright (c) 2019 Example",
                         "Alle Rechte vorbehalten.", "© Reuters", "Sign in", "Filter & Sort",
-                        "Be the first to comment", "Customers Also Bought"})
+                        "Be the first to comment", "Customers Also Bought", "Zobacz również",
+                        "Temas Relacionados", "Dans la même rubrique", "Zum Weiterlesen:",
+                        "Crédits photos : Bestimage", "VEA TAMBIÉN: Entre heces y guaricha"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"Read more about the budget in our dossier on the council's finances and plans",
                         "The mayor said more.", "Voir", "(c) the third option on the ballot",

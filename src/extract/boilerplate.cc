@@ -404,7 +404,16 @@ bool is_boilerplate_line(std::string_view text) {
       "recommended for you", "recommended stories", "related blog posts", "related stories",
       // An empty comment section's prompts.
       "be the first to comment", "what do you think?", "add a comment", "leave a comment",
-      "leave a reply", "post a comment"};
+      "leave a reply", "post a comment",
+      // Headings of related-content boxes and reader prompts, in the bench's other languages.
+      // (Those that may lead a headline are kReadAlso prefixes above.)
+      "zobacz również", "temas relacionados", "noticias relacionadas", "dans la même rubrique",
+      "sur le même sujet", "vos réactions", "weitere artikel zum thema", "kommentierte artikel",
+      "mehr themen", "zum weiterlesen", "jetzt teilen!", "artikel teilen", "beitrag teilen",
+      "bewerten", "kontakt", "ezek is érdekelhetnek", "(noch keine bewertungen)",
+      "noch keine bewertungen", "sie sind aktuell nicht eingeloggt",
+      "das thema könnte dich auch interessieren", "te puede interesar", "le puede interesar",
+      "también te puede interesar"};
   for (std::string_view e : kExact)
     if (t == e) return true;
   static constexpr std::string_view kPrefixes[] = {
@@ -415,6 +424,8 @@ bool is_boilerplate_line(std::string_view text) {
       "siga-nos", "möchten sie den artikel teilen", "zapraszamy też do subskrypcji",
       // Picture credits and sources standing alone.
       "foto:", "(foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:", "image:",
+      "crédits photos", "crédit photo", "video verfügbar bis", "kategorie:", "vea también:",
+      "le puede interesar:", "te puede interesar:", "lee también:", "weitere beiträge aus",
       "credit:", "źródło:", "quelle:", "(quelle:", "(crédito:", "crédito:", "créditos:",
       "sie müssen sich einloggen", "you must be logged in", "dieses skript als pdf",
       // WordPress.com's like button, recipe and newsletter widgets.
