@@ -259,6 +259,30 @@ TEST(Extract, SyntaxHighlighterClassesAreNotBoilerplate) {
   EXPECT_NE(text.find("git add -A"), std::string::npos) << text;
 }
 
+TEST(Extract, ConsentDialogIsNeverContentEvenInTheRecallPasses) {
+  // A short article (under the recall check, so the relaxed and lenient passes run) and a
+  // consent dialog listing its services at length: the dialog must not win.
+  std::string body = "<article><h1>Budget vote</h1>" + para(1) + para(2) + para(3) + "</article>"
+                     "<div class='sp-dsgvo sp-dsgvo-popup-overlay not-accepted'><div>";
+  for (int i = 0; i < 40; ++i)
+    body += "<p>Service " + std::to_string(i) + ": purpose, statistics of our website; processing, "
+            "collection of connection data and browser data; storage up to two years.</p>";
+  body += "</div></div>";
+  std::string text = joined(run(page(body)));
+  EXPECT_NE(text.find("Paragraph 3."), std::string::npos) << text;
+  EXPECT_EQ(text.find("Service 7:"), std::string::npos) << text;
+}
+
+TEST(Boilerplate, DrupalLabelHiddenIsNotAHiddenElement) {
+  // "field--label-hidden" hides a Drupal field's label, not the field: the body field weighs
+  // as content ("body"), not as hidden content.
+  dom::Document doc;
+  parse::parse_html("<div class='field field--name-body field--label-hidden field__item'></div>"
+                    "<div class='visually-hidden'></div>", doc);
+  EXPECT_GT(class_weight(doc.body()->first_child), 0.f);
+  EXPECT_LT(class_weight(doc.body()->last_child), 0.f);
+}
+
 TEST(Extract, RubyAnnotationsAreLeftOut) {
   std::string body = "<article>" + para(1) +
                      "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい"

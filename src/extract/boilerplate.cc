@@ -38,6 +38,7 @@ enum VocabBit : uint32_t {
   kMaybeContentIn = 1u << 7,
   kMetadataIn = 1u << 8,
   kMetadataToken = 1u << 9,
+  kConsentIn = 1u << 10,
 };
 
 // Readability's REGEXPS.positive / negative, as substrings, plus tokens that are too short to
@@ -60,7 +61,7 @@ constexpr std::string_view kBoilerplate[] = {
     "newsletter", "cookie", "consent", "subscribe", "signup", "sign-up", "share", "sharing",
     "teaser", "recommend", "most-popular", "mostpopular", "trending", "navbar", "navigation",
     "toolbar", "outbrain", "taboola", "banner", "modal", "jump-link", "skip-link", "paywall",
-    "credit", "copyright", "bildnachweis", "photographer"};
+    "credit", "copyright", "bildnachweis", "photographer", "dsgvo"};
 // Not "widget" (here nor in kNegative): page builders (Elementor, WPBakery) wrap the article
 // text itself in widgets.
 constexpr std::string_view kBoilerplateTokens[] = {
@@ -70,7 +71,7 @@ constexpr std::string_view kBoilerplateTokens[] = {
 constexpr std::string_view kStrongBoilerplate[] = {
     "related", "share", "sharing", "social", "newsletter", "cookie", "consent", "subscribe",
     "signup", "recommend", "trending", "most-popular", "mostpopular", "breadcrumb",
-    "outbrain", "taboola"};
+    "outbrain", "taboola", "dsgvo"};  // DSGVO: the GDPR's German name, on consent dialogs
 // Readers' comments and replies: boilerplate under an article, the content of a forum thread.
 constexpr std::string_view kCommentWords[] = {"comment", "replies", "remark", "disqus",
                                               "community"};
@@ -78,6 +79,12 @@ constexpr std::string_view kCommentWords[] = {"comment", "replies", "remark", "d
 // okMaybeItsACandidate).
 constexpr std::string_view kMaybeContent[] = {"and", "article", "body", "column",
                                               "content", "main", "shadow"};
+// Cookie and privacy-consent dialogs: not content in any pass, even the lenient one, which
+// otherwise reads everything (their lists of services can outweigh a short article). Not
+// "cookie" alone: recipe sites name their cards after cookies.
+constexpr std::string_view kConsent[] = {
+    "consent", "dsgvo", "gdpr", "cookie-banner", "cookiebanner", "cookie-notice", "cookienotice",
+    "cookie-bar", "cookiebar", "cookie-law", "cookielaw", "onetrust", "cookiebot", "didomi"};
 // Bylines, datelines and dates.
 constexpr std::string_view kMetadataWords[] = {
     "byline", "dateline", "author", "timestamp", "published", "pubdate", "post-date",
@@ -100,6 +107,7 @@ class ClassVocabulary {
     add(kMaybeContent, kMaybeContentIn, 0);
     add(kMetadataWords, kMetadataIn, 0);
     add(kMetadataTokens, 0, kMetadataToken);
+    add(kConsent, kConsentIn, 0);
   }
 
   // `t` is lowercase.
@@ -156,11 +164,15 @@ struct NameFlags {
   bool bad = false, maybe_content = false;    // weak boilerplate, unless it says content
   bool content_class = false;                 // a known article-body class token
   bool metadata = false;                      // byline, dateline, date
+  bool consent = false;                       // a consent dialog
 };
 
 // The flags of one lowercase token of a class or id value.
 NameFlags token_flags(const std::string& t) {
   NameFlags f;
+  // Drupal's "field--label-hidden" hides a field's label, not the field: on every body field
+  // of a Drupal site.
+  if (contains(t, "label-hidden")) return f;
   uint32_t bits = class_vocab().match(t);
   f.negative = (bits & (kNegativeIn | kNegativeToken)) != 0;
   f.positive = (bits & kPositiveIn) != 0;
@@ -180,6 +192,7 @@ NameFlags token_flags(const std::string& t) {
   // and so has the positive bit ("rich-text" through "text").
   f.content_class = f.positive && kContentClasses.count(t) > 0;
   f.metadata = (bits & (kMetadataIn | kMetadataToken)) != 0;
+  f.consent = (bits & kConsentIn) != 0;
   // Layout classes describe the page, not this element: state classes ("has-sidebar",
   // "with-comments", "no-share") and layout names ("c-fixed-sidebar-layout--300") say
   // nothing about boilerplate.
@@ -239,6 +252,7 @@ NameFlags flags_of(std::string_view raw, bool cache) {
       f.maybe_content |= t.maybe_content;
       f.content_class |= t.content_class;
       f.metadata |= t.metadata;
+      f.consent |= t.consent;
     }
     i = j;
   }
@@ -283,6 +297,7 @@ Classification classify_with(const Node* n, const NameFlags& cls, const NameFlag
     c.hint_rank = 1;
   c.metadata = n->is(Tag::Address) || n->is(Tag::Time) || n->attr("rel") == "author" ||
                cls.metadata || id.metadata;
+  c.consent = (cls.consent || id.consent) && n->tag != Tag::Body && n->tag != Tag::Html;
   return c;
 }
 

@@ -32,6 +32,7 @@ struct Classification {
   Boilerplate boilerplate = Boilerplate::kNo;
   int hint_rank = -1;
   bool metadata = false;
+  bool consent = false;  // a cookie or privacy-consent dialog ("cookie-banner", "sp-dsgvo")
 };
 Classification classify(const dom::Node* element);
 

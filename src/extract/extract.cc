@@ -56,6 +56,7 @@ struct ClassInfo {
   bool never = false;         // never content, even in the recall pass
   bool never_precise = false;  // never content in the precise pass (hidden, noscript)
   bool in_code = false;        // a <pre> or <code>, or inside one
+  bool consent = false;        // a consent dialog (never content: `never` is set too)
 };
 
 bool is_comma_at(std::string_view s, size_t i) {
@@ -215,6 +216,7 @@ class Extraction {
       if (!c.never) {
         c.never_precise = is_never_content(n, true);
         if (!c.in_code || n->is(Tag::Pre) || n->is(Tag::Code)) classify_attributes(n, c);
+        c.never = c.consent;
       }
       info_.push_back(c);
       // Nothing under a never-content element is ever read: its text (often whole scripts
@@ -262,6 +264,7 @@ class Extraction {
     c.boilerplate = k.boilerplate;
     c.hint_rank = static_cast<int8_t>(k.hint_rank);
     c.metadata = k.metadata;
+    c.consent = k.consent;
   }
 
   // Exclusion flags for `mode`, then post-order accumulation.
@@ -288,7 +291,7 @@ class Extraction {
         bool wrapper = (b == Boilerplate::kWeak &&
                         (mode == Mode::kRelaxed ||
                          static_cast<float>(s.chars) >= k::kWrapperShare * static_cast<float>(total))) ||
-                       (b == Boilerplate::kStrong && strong_by_class(n) &&
+                       (b == Boilerplate::kStrong && mode == Mode::kPrecise && strong_by_class(n) &&
                         static_cast<float>(s.chars) >= k::kStrongWrapperShare * static_cast<float>(total));
         bool comments_kept = b == Boilerplate::kComments && discussion_;
         bool excluded = s.excluded || parent_excluded ||
