@@ -283,6 +283,24 @@ TEST(Boilerplate, DrupalLabelHiddenIsNotAHiddenElement) {
   EXPECT_LT(class_weight(doc.body()->last_child), 0.f);
 }
 
+TEST(Extract, TheStoryUnderTheHeadlineOfAPageThatScrollsIntoOthers) {
+  // Infinite scroll: the page's story, then the next ones, each an <article> of one class with
+  // its own <h1>; a later story is longer. The record is the story under the page's title.
+  auto story = [](int id, const std::string& h1, int paragraphs) {
+    std::string a = "<article id='article-" + std::to_string(id) + "' class='entry-main-content'>"
+                    "<header><h1>" + h1 + "</h1></header><div class='entry-text'>";
+    for (int i = 0; i < paragraphs; ++i) a += para(id * 100 + i);
+    return a + "</div></article>";
+  };
+  std::string body = "<main><div class='scrollblock'>" + story(0, "Budget vote", 3) +
+                     story(1, "Harbour works delayed", 8) + story(2, "Storm warning", 3) +
+                     "</div></main>";
+  std::string text = joined(run(page(body), "Budget vote"));
+  EXPECT_NE(text.find("Paragraph 2."), std::string::npos) << text;
+  EXPECT_EQ(text.find("Paragraph 105."), std::string::npos) << text;
+  EXPECT_EQ(text.find("Paragraph 201."), std::string::npos) << text;
+}
+
 TEST(Extract, RubyAnnotationsAreLeftOut) {
   std::string body = "<article>" + para(1) +
                      "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい"

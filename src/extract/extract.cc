@@ -447,13 +447,15 @@ class Extraction {
     }
     if (!top) return 0;
     thread_ = false;
+    anchored_ = false;
     top = refine_top(top);
 
     // A container the page marks as the article body wins over the scored one when it holds
     // a fair share of the same text: it is the site's own statement of where the article is.
-    // (Not over a thread its microdata delimits: there each post is an <article>.)
+    // (Not over a thread its microdata delimits: there each post is an <article>; nor over the
+    // story anchor_to_headline chose among several.)
     std::vector<Node*> hints;
-    if (mode == Mode::kPrecise && !thread_) hints = find_hints();
+    if (mode == Mode::kPrecise && !thread_ && !anchored_) hints = find_hints();
     bool use_hint = false;
     if (!hints.empty() && !(hints.size() == 1 && hints[0] == top)) {
       float hg = 0;
@@ -467,7 +469,7 @@ class Extraction {
     Node* parent = top->parent;
     if (use_hint) {
       parts = std::move(hints);
-    } else if (!parent || !parent->is_element() || top == body_) {
+    } else if (!parent || !parent->is_element() || top == body_ || anchored_) {
       parts.push_back(top);
     } else {
       float threshold = std::max(k::kSiblingMinScore, top->score * k::kSiblingShare);
@@ -601,9 +603,80 @@ class Extraction {
     while (top->parent && top->parent->is_element() && top->parent != body_ &&
            top->parent->tag != Tag::Html && top->parent->first_child == top->parent->last_child)
       top = top->parent;
+    top = anchor_to_headline(top);
+    if (anchored_) return top;  // one story of several: not widened to the others again
     top = widen_to_thread(top);
     top = widen_to_sections(top);
     return widen_to_region(top);
+  }
+
+  static bool has_h1(Node* n) {
+    bool found = false;
+    dom::walk(n, [&](Node* d) {
+      if (found) return false;
+      found = d->is(Tag::H1);
+      return d->is_element() && !found;
+    });
+    return found;
+  }
+
+  // A page that scrolls on into further stories holds several containers of one kind
+  // (article#article-0, article#article-1, ...); the top candidate can be a later, longer
+  // story. The page's story is the one under the page's headline: the <h1> whose text is the
+  // title. When the top is not that story, and one of its ancestors (a story: it has an <h1>)
+  // has a sibling of the same tag and class that holds the headline and an article's worth of
+  // text, that sibling wins. When the top holds several stories, each with an <h1>, the one
+  // with the headline does.
+  Node* anchor_to_headline(Node* top) {
+    if (hints_.title.empty() || discussion_) return top;
+    std::string title = normalise_for_compare(hints_.title);
+    Node* headline = nullptr;
+    std::string text;
+    for (Node* n : order_) {
+      if (!n->is(Tag::H1) || st(n).excluded) continue;
+      text.clear();
+      dom::append_text(n, text);
+      if (normalise_for_compare(text) == title) {
+        headline = n;
+        break;
+      }
+    }
+    if (!headline) return top;
+    if (is_ancestor(top, headline)) {
+      // The top holds several stories (their common container won the scoring): the story is
+      // the one on the path down to the headline that has siblings of its tag and class with
+      // an article's worth of text each.
+      std::vector<Node*> path;
+      for (Node* x = headline->parent; x && x != top; x = x->parent) path.push_back(x);
+      for (auto it = path.rbegin(); it != path.rend(); ++it) {
+        Node* x = *it;
+        if (st(x).good_chars < k::kMinArticleChars) break;
+        for (Node* b = x->parent->first_child; b; b = b->next) {
+          if (b == x || !b->is_element() || b->tag != x->tag || st(b).excluded ||
+              b->attr("class") != x->attr("class") || st(b).good_chars < k::kMinArticleChars ||
+              !has_h1(b))
+            continue;
+          if (!st(x).scored) init_score(x);
+          anchored_ = true;
+          return x;
+        }
+      }
+      return top;
+    }
+    for (Node* a = top; a && a->is_element() && a->parent && a != body_; a = a->parent) {
+      if (is_ancestor(a, headline)) return top;
+      if (!has_h1(a)) continue;  // a story has its own headline
+      for (Node* b = a->parent->first_child; b; b = b->next) {
+        if (b == a || !b->is_element() || b->tag != a->tag || st(b).excluded ||
+            b->attr("class") != a->attr("class") || !is_ancestor(b, headline))
+          continue;
+        if (st(b).good_chars < k::kMinArticleChars) return top;
+        if (!st(b).scored) init_score(b);
+        anchored_ = true;  // its siblings are the other stories: no sibling merge
+        return b;
+      }
+    }
+    return top;
   }
 
   // A top candidate inside one <section> (or <div>) of an article written as a run of
@@ -1038,6 +1111,7 @@ class Extraction {
   bool discussion_ = false;
   std::vector<Node*> candidates_;
   std::vector<Node*> posts_;  // elements with schema.org post microdata (marks_post)
+  bool anchored_ = false;     // anchor_to_headline moved the top to the headline's story
   bool thread_ = false;       // the top candidate was widened to a thread (widen_to_thread)
 };
 
