@@ -343,12 +343,14 @@ TEST(Boilerplate, Lines) {
                         "Alle Rechte vorbehalten.", "© Reuters", "Sign in", "Filter & Sort",
                         "Be the first to comment", "Customers Also Bought", "Zobacz również",
                         "Temas Relacionados", "Dans la même rubrique", "Zum Weiterlesen:",
-                        "Crédits photos : Bestimage", "VEA TAMBIÉN: Entre heces y guaricha"})
+                        "Crédits photos : Bestimage", "VEA TAMBIÉN: Entre heces y guaricha",
+                        "Foto 1 de 1", "Bild 3 von 12", "11 min read", "Etiquetas:"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s : {"Read more about the budget in our dossier on the council's finances and plans",
                         "The mayor said more.", "Voir", "(c) the third option on the ballot",
                         "Our privacy policy changed in May, and readers asked why it took so long.",
-                        "Learn more", "Sign in to the council's portal to vote on the budget."})
+                        "Learn more", "Sign in to the council's portal to vote on the budget.",
+                        "Foto 1 de 1 del concurso", "11 min"})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 

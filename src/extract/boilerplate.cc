@@ -343,6 +343,39 @@ bool is_never_content(const Node* n, bool check_hidden) {
   return false;
 }
 
+// "<picture word> N <of> M" or "N min read", `t` lowercase.
+bool is_counter_line(std::string_view t) {
+  auto number = [&](size_t& i) {
+    size_t start = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    return i > start;
+  };
+  auto word = [&](size_t& i, std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words)
+      if (t.compare(i, w.size(), w) == 0 && (i + w.size() == t.size() || t[i + w.size()] == ' ')) {
+        i += w.size();
+        return true;
+      }
+    return false;
+  };
+  auto space = [&](size_t& i) {
+    if (i < t.size() && t[i] == ' ') {
+      ++i;
+      return true;
+    }
+    return false;
+  };
+  size_t i = 0;
+  if (word(i, {"foto", "fotos", "photo", "bild", "image", "imagen", "slide", "galerie"})) {
+    return space(i) && number(i) && space(i) && word(i, {"de", "of", "von", "sur", "di", "/"}) &&
+           space(i) && number(i) && i == t.size();
+  }
+  i = 0;
+  return number(i) && space(i) && word(i, {"min read", "minute read", "min. lesezeit",
+                                           "min lesezeit", "minuten lesezeit", "min de lecture"}) &&
+         i == t.size();
+}
+
 bool is_boilerplate_line(std::string_view text) {
   if (text.size() > k::kMaxReadAlsoLineChars) return false;
   std::string t = util::ascii_lowercase(text);
@@ -419,7 +452,8 @@ bool is_boilerplate_line(std::string_view text) {
       "recommended for you", "recommended stories", "related blog posts", "related stories",
       // An empty comment section's prompts.
       "be the first to comment", "what do you think?", "add a comment", "leave a comment",
-      "leave a reply", "post a comment",
+      "leave a reply", "post a comment", "etiquetas", "schlagwörter", "schlagworte",
+      "mots-clés", "mots clés", "tagi", "tag",
       // Headings of related-content boxes and reader prompts, in the bench's other languages.
       // (Those that may lead a headline are kReadAlso prefixes above.)
       "zobacz również", "temas relacionados", "noticias relacionadas", "dans la même rubrique",
@@ -453,6 +487,9 @@ bool is_boilerplate_line(std::string_view text) {
       "por favor, activa javascript", "attiva javascript", "ative o javascript"};
   for (std::string_view p : kPrefixes)
     if (starts(p)) return true;
+  // A gallery's counter ("Foto 1 de 1", "Bild 3 von 12", "Photo 2 of 9") and a reading time
+  // ("11 min read").
+  if (is_counter_line(t)) return true;
   // A copyright line ("© 2026 Example Inc. All rights reserved.", "Copyright (c) 2019"): a
   // footer's or a picture credit.
   // Not "(c) ...": the third item of an enumeration.
