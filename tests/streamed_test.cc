@@ -1,6 +1,8 @@
 // Streamed React parts moved into place (src/parse/streamed.h).
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "gazette/gazette.h"
@@ -102,6 +104,26 @@ TEST(Streamed, ExtractionReadsTheStreamedArticle) {
   EXPECT_NE(body.find("A short teaser about funds."), std::string::npos) << body;
   EXPECT_NE(body.find("paragraph 5."), std::string::npos) << body;
   EXPECT_LT(body.find("teaser"), body.find("paragraph 0")) << body;
+}
+
+TEST(Streamed, FixturePageReadsInOrderWithoutLoadingNoteOrConsentBox) {
+  std::ifstream f(std::string(GAZETTE_FIXTURES) + "/extract/streamed-parts.html");
+  std::stringstream ss;
+  ss << f.rdbuf();
+  Extractor x;
+  Result<Article> r = x.extract(ss.str(), Options());
+  ASSERT_TRUE(r.ok());
+  std::string body = render_body(*r, Format::kText);
+  size_t intro = body.find("An index fund tracks"), work = body.find("How do index funds work?"),
+         invest = body.find("How to invest in index funds");
+  ASSERT_NE(intro, std::string::npos) << body;
+  ASSERT_NE(work, std::string::npos) << body;
+  ASSERT_NE(invest, std::string::npos) << body;
+  EXPECT_LT(intro, work);
+  EXPECT_LT(work, invest);
+  EXPECT_EQ(body.find("Loading"), std::string::npos) << body;
+  EXPECT_EQ(body.find("cookies"), std::string::npos) << body;
+  EXPECT_EQ(body.find("All rights reserved"), std::string::npos) << body;
 }
 
 }  // namespace
