@@ -1,16 +1,22 @@
 // Main-content extraction: from a parsed page to the article body as structured blocks.
 //
 // The algorithm, in passes:
-//  1. Precise pass. Elements that never hold content (scripts, forms, hidden nodes) and
-//     boilerplate containers (navigation, share bars, comments, related links, cookie and
+//  1. Precise pass. Elements that never hold content (scripts, forms, hidden nodes, consent
+//     dialogs) and boilerplate containers (navigation, share bars, comments, related links,
 //     newsletter boxes, by tag, role and class/id vocabulary) are excluded. Text blocks score
 //     their ancestors from their length and commas (Readability's scoring); the best-scoring
-//     container, scaled by its link density, wins; siblings that look like part of the same
-//     article join it. Inside it, containers that look like boilerplate by their make-up (link
-//     density, images per paragraph, form inputs) are dropped (Readability's conditional
-//     cleaning), then short boilerplate lines and the repeated headline.
-//  2. Recall passes, when the precise pass finds less than k::kMinArticleChars: the same with
-//     only tag-level exclusions, then every paragraph of the page, then JSON-LD articleBody.
+//     container, scaled by its link density, wins. It is then moved to the story under the
+//     page's headline when the page scrolls on into other stories, or widened: to the whole
+//     thread of a discussion, to all sections of an article written as sibling sections, to the
+//     page's region (<main>, or <body> on a page of sections without an article's metadata).
+//     Siblings that look like part of the same article join it. Inside it, containers that look
+//     like boilerplate by their make-up (link density, images per paragraph, form inputs) are
+//     dropped (Readability's conditional cleaning), then short boilerplate lines and the
+//     repeated headline.
+//  2. Recall passes, when the precise pass finds less than k::kRecallCheckChars: the same with
+//     only strong exclusions, then with none but never-content, then every paragraph of the
+//     page, then JSON-LD articleBody.
+// Before all this, parse/streamed.h puts a streamed React page's hidden parts in their place.
 #pragma once
 
 #include <cstdint>
