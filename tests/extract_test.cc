@@ -301,6 +301,29 @@ TEST(Extract, TheStoryUnderTheHeadlineOfAPageThatScrollsIntoOthers) {
   EXPECT_EQ(text.find("Paragraph 201."), std::string::npos) << text;
 }
 
+TEST(Extract, IngredientListBesideAServingsFieldStays) {
+  // Readability's input rule dropped the whole ingredients section for its servings field.
+  std::string body = "<article class='recipe'><h1>Budget vote</h1>" + para(1) +
+                     "<section class='ingredients'><h2>Zutaten</h2><form>Für <input type=hidden "
+                     "value=15><input type=text name=portions value=15> Stücke</form><ul>";
+  for (const char* item : {"1 Pck. Vanillepuddingpulver", "350 g Zucker", "500 ml Milch",
+                           "250 g weiche Butter", "4 Eier (Gr. M)", "350 g Mehl",
+                           "1 Pck. Backpulver", "1 Glas Schattenmorellen (720 ml)",
+                           "2 EL Kakaopulver", "200 g Schlagsahne", "150 g Zartbitterkuvertüre",
+                           "50 g Mini-Marshmallows", "Fett und Mehl für die Form",
+                           "Frischhaltefolie"})
+    body += std::string("<li><span>") + item + "</span></li>";
+  body += "</ul></section>" + para(2) + para(3) + "</article>";
+  std::string text = joined(run(page(body)));
+  EXPECT_NE(text.find("Vanillepuddingpulver"), std::string::npos) << text;
+  EXPECT_NE(text.find("Frischhaltefolie"), std::string::npos) << text;
+  // A form is still a form: a search box with little text goes.
+  std::string form = "<article>" + para(1) + para(2) + "<div class='box'><input type=text name=q>"
+                     "<input type=text name=email><p>Search</p></div>" + para(3) + "</article>";
+  text = joined(run(page(form)));
+  EXPECT_EQ(text.find("Search"), std::string::npos) << text;
+}
+
 TEST(Extract, RubyAnnotationsAreLeftOut) {
   std::string body = "<article>" + para(1) +
                      "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい"

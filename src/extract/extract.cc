@@ -353,7 +353,8 @@ class Extraction {
         if (!c->is_element()) continue;
         const Stats& cs = st(c);
         if (c->is(Tag::Img) || c->is(Tag::Picture)) ++s.images;
-        if (c->is(Tag::Input)) ++s.inputs;
+        // Hidden inputs are a form's state, not fields a reader fills in.
+        if (c->is(Tag::Input) && c->attr("type") != "hidden") ++s.inputs;
         if (c->is(Tag::Embed) || c->is(Tag::Object) || c->is(Tag::Iframe)) ++s.embeds;
         if (cs.excluded) continue;
         s.chars += cs.chars;
@@ -426,6 +427,13 @@ class Extraction {
       if ((n->is(Tag::Span) || n->is(Tag::Font) || n->tag == Tag::kUnknown) &&
           n->parent && n->parent->is_element() && !dom::is_block(n->parent->tag) &&
           !st(n->parent).has_block_child)
+        continue;
+      // Nor does the short inline text of a list item ("<li><span>350 g Zucker</span></li>"):
+      // it would score the list, whose base score is negative, below zero, and the cleaning
+      // would drop a recipe's ingredients for it. (Long items, a reference list's, still
+      // score the container they are in.)
+      if (!dom::is_block(n->tag) && n->parent && s.inline_chars < k::kCharsPerPoint &&
+          (n->parent->is(Tag::Li) || n->parent->is(Tag::Dt) || n->parent->is(Tag::Dd)))
         continue;
       float score = 1.f + static_cast<float>(s.inline_commas) +
                     std::min(std::floor(static_cast<float>(s.inline_chars) / k::kCharsPerPoint),
@@ -799,7 +807,10 @@ class Extraction {
     bool drop =
         (img > 1 && p / img < 0.5f && !in_figure) ||
         (!is_list && static_cast<float>(s.list_items) - 100 > p) ||
-        (static_cast<float>(s.inputs) > std::floor(p / 3)) ||
+        // A form, not a recipe's ingredients beside a servings field: inputs outnumber the
+        // paragraphs and the text is little more than their labels.
+        (static_cast<float>(s.inputs) > std::floor(p / 3) &&
+         s.chars < s.inputs * k::kCleanCharsPerInput) ||
         (!is_list && heading_density < 0.9f && s.chars < 25 && (img == 0 || img > 2) &&
          !in_figure) ||
         (!is_list && weight < k::kClassWeight && ld > k::kCleanLinkDensity) ||
