@@ -111,7 +111,8 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   Article article;
   t = thread_cpu_ns();
   metadata::Selection selection(*policy);
-  metadata::extract(impl_->doc, options.url, article, selection, reference);
+  std::string json_ld_body;
+  metadata::extract(impl_->doc, options.url, article, selection, reference, &json_ld_body);
   times_.metadata_ns += ns_since(t);
   if (over_time()) return time_error();
 
@@ -120,6 +121,7 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   hints.title = article.title;
   hints.discussion = looks_like_discussion_url(article.url.empty() ? options.url : article.url);
   hints.article = !article.date_published.empty() || !article.authors.empty();
+  hints.json_ld_body = json_ld_body;
   size_t chars = extract::extract_body(impl_->doc, hints, article.blocks);
   // A dateline on a line of its own leaves the body; one that opens the first sentence stays.
   std::string written;

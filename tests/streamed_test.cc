@@ -126,5 +126,31 @@ TEST(Streamed, FixturePageReadsInOrderWithoutLoadingNoteOrConsentBox) {
   EXPECT_EQ(body.find("All rights reserved"), std::string::npos) << body;
 }
 
+// Not streamed, but the same kind of page: the HTML shows a teaser, a script fills in the rest,
+// and the full text is in the JSON-LD articleBody.
+TEST(Streamed, JsonLdArticleBodyReplacesAShortTeaser) {
+  std::string body_text;
+  for (int i = 0; i < 5; ++i)
+    body_text += "Paragraph " + std::to_string(i) + " of the story, on the harbour works and the "
+                 "council's vote, told at length for the readers of the paper.\\n";
+  auto page = [&](const std::string& ld_body) {
+    return "<html><head><title>Harbour works</title><script type='application/ld+json'>"
+           "{\"@type\": \"NewsArticle\", \"headline\": \"Harbour works\", \"articleBody\": \"" +
+           ld_body + "\"}</script></head><body><article><h1>Harbour works</h1><p>The council "
+           "voted on Tuesday.</p></article></body></html>";
+  };
+  Extractor x;
+  Result<Article> r = x.extract(page(body_text), Options());
+  ASSERT_TRUE(r.ok());
+  std::string body = render_body(*r, Format::kText);
+  EXPECT_NE(body.find("Paragraph 4 of the story"), std::string::npos) << body;
+  EXPECT_NE(body.find("Paragraph 0 of the story"), std::string::npos) << body;
+  // An articleBody with markup would come out as tags: the page's own text stays.
+  r = x.extract(page("<p>" + body_text + "</p>"), Options());
+  ASSERT_TRUE(r.ok());
+  body = render_body(*r, Format::kText);
+  EXPECT_EQ(body.find("Paragraph 4 of the story"), std::string::npos) << body;
+}
+
 }  // namespace
 }  // namespace gazette::parse

@@ -172,10 +172,13 @@ class Extraction {
         blocks = std::move(out);
       }
     }
-    if (best < k::kMinArticleChars && !hints_.json_ld_body.empty()) {
+    // JSON-LD articleBody: when nothing else was found, or when it holds several times what a
+    // short result does (a page that shows a teaser and leaves the rest to a script).
+    if (best < k::kRecallCheckChars && !hints_.json_ld_body.empty()) {
       std::vector<Block> out;
       size_t chars = json_ld_paragraphs(out);
-      if (chars > best) {
+      if ((best < k::kMinArticleChars && chars > best) ||
+          static_cast<float>(chars) > k::kRecallGain * static_cast<float>(best)) {
         best = chars;
         blocks = std::move(out);
       }

@@ -1,5 +1,6 @@
 #include "metadata/jsonld.h"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -201,6 +202,17 @@ class Reader {
     }
     e.date_modified = value_of(o, {"dateModified"});
     e.description = value_of(o, {"description"});
+    if (rank == 0) {
+      auto b = o.find("articleBody");
+      if (b != o.end() && b->is_string()) {
+        const std::string& body = b->get_ref<const std::string&>();
+        // Markup in it ("<p>...") would come out as text: left to the page's own HTML.
+        bool markup = false;
+        for (size_t i = body.find('<'); i != std::string::npos && !markup; i = body.find('<', i + 1))
+          markup = i + 1 < body.size() && (std::isalpha(static_cast<unsigned char>(body[i + 1])) || body[i + 1] == '/');
+        if (!markup) e.body = body;
+      }
+    }
     auto img = o.find("image");
     if (img == o.end()) img = o.find("thumbnailUrl");
     if (img != o.end()) e.image = url_of(*img);

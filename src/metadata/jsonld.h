@@ -21,6 +21,8 @@ struct Entity {
   std::string date_published;  // datePublished, else dateCreated, else uploadDate
   std::string date_modified;
   std::string description;
+  // articleBody of an article, as written (its line breaks kept); empty when it holds markup.
+  std::string body;
   std::string image;
   std::string publisher;  // publisher / sourceOrganization name
   std::string url;

@@ -1724,12 +1724,17 @@ void extract(const dom::Document& doc, std::string_view page_url, Article& artic
 }
 
 void extract(const dom::Document& doc, std::string_view page_url, Article& article,
-             Selection& sel, const std::optional<ParsedDate>& reference) {
+             Selection& sel, const std::optional<ParsedDate>& reference,
+             std::string* json_ld_body) {
   ReferenceScope scope(reference);
   Page p;
   p.root = doc.root();
   collect(doc, p);
   jsonld::Info ld = jsonld::read(p.jsonld);
+  if (json_ld_body) {
+    const jsonld::Entity* b = ld.best_with([](const jsonld::Entity& x) { return x.body; });
+    *json_ld_body = b ? b->body : std::string();
+  }
 
   // URL
   std::string base(page_url);

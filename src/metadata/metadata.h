@@ -28,8 +28,11 @@ namespace gazette::metadata {
 // `reference` resolves relative dates ("2 hours ago"); without it they are ignored.
 // `selection` holds the candidates of each field (provenance.h): the policy (explain, source
 // order) decides how many are kept and which wins; finish() completes it.
+// `json_ld_body`, when given, receives the JSON-LD articleBody of the page's article (plain
+// text, line breaks kept; "" when there is none): extraction's fallback.
 void extract(const dom::Document& doc, std::string_view page_url, Article& article,
-             Selection& selection, const std::optional<ParsedDate>& reference = std::nullopt);
+             Selection& selection, const std::optional<ParsedDate>& reference = std::nullopt,
+             std::string* json_ld_body = nullptr);
 // The same with Gazette's own order and no explanation.
 void extract(const dom::Document& doc, std::string_view page_url, Article& article,
              const std::optional<ParsedDate>& reference = std::nullopt);
