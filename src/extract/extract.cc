@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <string>
+#include <unordered_set>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -674,18 +675,24 @@ class Extraction {
       }
       return top;
     }
+    // The headline's ancestors, to test "b holds the headline" in O(1): the sibling that holds
+    // it is a child of one of them. (Each subtree walk below then runs at most once.)
+    std::unordered_set<const Node*> holds_headline;
+    for (const Node* x = headline->parent; x; x = x->parent) holds_headline.insert(x);
     for (Node* a = top; a && a->is_element() && a->parent && a != body_; a = a->parent) {
-      if (is_ancestor(a, headline)) return top;
-      if (!has_h1(a)) continue;  // a story has its own headline
-      for (Node* b = a->parent->first_child; b; b = b->next) {
-        if (b == a || !b->is_element() || b->tag != a->tag || st(b).excluded ||
-            b->attr("class") != a->attr("class") || !is_ancestor(b, headline))
-          continue;
-        if (st(b).good_chars < k::kMinArticleChars) return top;
-        if (!st(b).scored) init_score(b);
-        anchored_ = true;  // its siblings are the other stories: no sibling merge
-        return b;
-      }
+      if (holds_headline.count(a)) return top;
+      Node* b = a->parent->first_child;
+      while (b && !(b != a && holds_headline.count(b))) b = b->next;
+      if (!b) continue;
+      // b is the sibling with the headline: the same kind of container, an article's worth of
+      // text, and a story on the top's side too (its own <h1>).
+      if (!b->is_element() || b->tag != a->tag || st(b).excluded ||
+          b->attr("class") != a->attr("class") || st(b).good_chars < k::kMinArticleChars ||
+          !has_h1(a))
+        return top;
+      if (!st(b).scored) init_score(b);
+      anchored_ = true;  // its siblings are the other stories: no sibling merge
+      return b;
     }
     return top;
   }
