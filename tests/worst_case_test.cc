@@ -841,7 +841,11 @@ TEST(WorstCase, LargestWordListFirstPolishCapitalsHeadline) {
         "a po niej obaj politycy wydali wspólne oświadczenie dla mediów.\n");
   });
   CliRun r = run_gazette({"extract", page.string()}, t.path());
-  const double cpu_ceiling = 4.0 * kSanitizerFactor, rss_ceiling = 200 * kSanitizerFactor;
+  // Under `make test-asan` (a Debug build: -O0 and ASan) the index's tight loop runs about 20
+  // times slower (31 s measured): its ceiling there only bounds a hang, the release one is the
+  // regression guard.
+  const double cpu_ceiling = kSanitizerFactor > 1 ? 90.0 : 4.0;
+  const double rss_ceiling = 200 * kSanitizerFactor;
   std::printf("[ WORST    ] %-34s cpu %6.2f s (ceiling %6.2f)  rss %7.1f MB (ceiling %7.1f)  exit %d\n",
               "first Polish capitals headline", r.cpu_s, cpu_ceiling, r.max_rss_mb, rss_ceiling,
               r.exit_code);
