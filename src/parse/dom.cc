@@ -193,6 +193,18 @@ void Document::append_child(Node* parent, Node* child) {
   parent->last_child = child;
 }
 
+void Document::insert_before(Node* reference, Node* child) {
+  Node* parent = reference->parent;
+  child->parent = parent;
+  child->next = reference;
+  child->prev = reference->prev;
+  if (reference->prev)
+    reference->prev->next = child;
+  else
+    parent->first_child = child;
+  reference->prev = child;
+}
+
 void Document::remove(Node* node) {
   Node* p = node->parent;
   if (!p) return;

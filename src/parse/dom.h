@@ -167,6 +167,8 @@ class Document {
   // Copies `attrs` into the arena and attaches them to `element`.
   void set_attributes(Node* element, const Attribute* attrs, size_t count);
   static void append_child(Node* parent, Node* child);
+  // Puts `child` (not in a tree) right before `reference`, which has a parent.
+  static void insert_before(Node* reference, Node* child);
   static void remove(Node* node);
 
   // Drops the whole tree in O(1) and keeps the memory for the next page.

@@ -13,18 +13,6 @@ using dom::Node;
 using dom::NodeType;
 using dom::Tag;
 
-void insert_before(Node* reference, Node* child) {
-  Node* parent = reference->parent;
-  child->parent = parent;
-  child->next = reference;
-  child->prev = reference->prev;
-  if (reference->prev)
-    reference->prev->next = child;
-  else
-    parent->first_child = child;
-  reference->prev = child;
-}
-
 bool is_comment(const Node* n, std::string_view text) {
   return n->type == NodeType::kComment && n->text == text;
 }
@@ -124,7 +112,7 @@ size_t inline_streamed_parts(dom::Document& doc) {
     if (boundary) remove_fallback(place);
     while (Node* c = part->first_child) {
       dom::Document::remove(c);
-      insert_before(place, c);
+      dom::Document::insert_before(place, c);
     }
     dom::Document::remove(place);
     dom::Document::remove(part);

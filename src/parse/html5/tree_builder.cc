@@ -545,19 +545,10 @@ Place TreeBuilder::appropriate_place(Node* override_target) {
 }
 
 void TreeBuilder::insert_at(const Place& p, Node* node) {
-  if (!p.before) {
-    Document::append_child(p.parent, node);
-    return;
-  }
-  Node* b = p.before;
-  node->parent = p.parent;
-  node->next = b;
-  node->prev = b->prev;
-  if (b->prev)
-    b->prev->next = node;
+  if (p.before)
+    Document::insert_before(p.before, node);
   else
-    p.parent->first_child = node;
-  b->prev = node;
+    Document::append_child(p.parent, node);
 }
 
 // "Create an element for the token" in `ns`. The element's Tag comes from the token's id (the
