@@ -77,6 +77,9 @@ class Lexicon {
     uint8_t tag = 0;       // 8 more bits of the hash: most wrong slots fail without a compare
   };
   static uint64_t hash(std::string_view lower) { return std::hash<std::string_view>{}(lower); }
+  static uint8_t tag_of(uint64_t h) { return static_cast<uint8_t>(h >> 56); }
+  // The slot of `lower` (hash `h`), or the empty slot where it would go.
+  size_t probe(std::string_view lower, uint64_t h) const;
   const Slot* find(std::string_view lower) const;
   void insert(std::string_view word, size_t offset, const std::string& lower, uint64_t h);
   template <typename F>
@@ -136,17 +139,22 @@ void Lexicon::add_file(const std::string& path) {
   files_.emplace_back(begin, buffer_.size());
 }
 
+size_t Lexicon::probe(std::string_view lower, uint64_t h) const {
+  uint8_t tag = tag_of(h);
+  size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while ((slots_[i].flags & kUsed) &&
+         !(slots_[i].tag == tag &&
+           text::to_lower(std::string_view(buffer_).substr(slots_[i].offset, slots_[i].length)) ==
+               lower))
+    i = (i + 1) & mask;
+  return i;
+}
+
 const Lexicon::Slot* Lexicon::find(std::string_view lower) const {
   if (slots_.empty()) return nullptr;
-  uint64_t h = hash(lower);
-  uint8_t tag = static_cast<uint8_t>(h >> 56);
-  size_t mask = slots_.size() - 1;
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (!(s.flags & kUsed)) return nullptr;
-    if (s.tag == tag && text::to_lower(std::string_view(buffer_).substr(s.offset, s.length)) == lower)
-      return &s;
-  }
+  const Slot& s = slots_[probe(lower, hash(lower))];
+  return (s.flags & kUsed) ? &s : nullptr;
 }
 
 void Lexicon::index() {
@@ -184,16 +192,10 @@ void Lexicon::index() {
 }
 
 void Lexicon::insert(std::string_view word, size_t offset, const std::string& lower, uint64_t h) {
-  uint8_t tag = static_cast<uint8_t>(h >> 56);
-  size_t mask = slots_.size() - 1;
-  size_t i = h & mask;
-  while ((slots_[i].flags & kUsed) &&
-         !(slots_[i].tag == tag &&
-           text::to_lower(std::string_view(buffer_).substr(slots_[i].offset, slots_[i].length)) == lower))
-    i = (i + 1) & mask;
-  Slot& s = slots_[i];
+  Slot& s = slots_[probe(lower, h)];
   if (!(s.flags & kUsed)) {
-    s = Slot{static_cast<uint32_t>(offset), static_cast<uint16_t>(word.size()), kUsed, tag};
+    s = Slot{static_cast<uint32_t>(offset), static_cast<uint16_t>(word.size()), kUsed,
+             tag_of(h)};
     ++words_;
   }
   if (!has_capital(word)) {
