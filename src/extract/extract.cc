@@ -57,7 +57,6 @@ struct ClassInfo {
   bool never = false;         // never content, even in the recall pass
   bool never_precise = false;  // never content in the precise pass (hidden, noscript)
   bool in_code = false;        // a <pre> or <code>, or inside one
-  bool consent = false;        // a consent dialog (never content: `never` is set too)
 };
 
 bool is_comma_at(std::string_view s, size_t i) {
@@ -215,12 +214,11 @@ class Extraction {
       // Inside code, classes are a syntax highlighter's ("hljs-comment", "token comment"):
       // they say nothing about boilerplate.
       const Node* p = n->parent;
-      c.in_code = n->is(Tag::Pre) || n->is(Tag::Code) ||
-                  (p && p->is_element() && p->mark > 0 && info_[p->mark - 1].in_code);
+      bool parent_in_code = p && p->is_element() && p->mark > 0 && info_[p->mark - 1].in_code;
+      c.in_code = parent_in_code || n->is(Tag::Pre) || n->is(Tag::Code);
       if (!c.never) {
         c.never_precise = is_never_content(n, true);
-        if (!c.in_code || n->is(Tag::Pre) || n->is(Tag::Code)) classify_attributes(n, c);
-        c.never = c.consent;
+        if (!parent_in_code || n->is(Tag::Pre) || n->is(Tag::Code)) classify_attributes(n, c);
       }
       info_.push_back(c);
       // Nothing under a never-content element is ever read: its text (often whole scripts
@@ -268,7 +266,7 @@ class Extraction {
     c.boilerplate = k.boilerplate;
     c.hint_rank = static_cast<int8_t>(k.hint_rank);
     c.metadata = k.metadata;
-    c.consent = k.consent;
+    c.never = k.consent;  // a consent dialog is never content, in any pass
   }
 
   // Exclusion flags for `mode`, then post-order accumulation.
@@ -736,7 +734,8 @@ class Extraction {
   // page, a listing): the content is the region. The region is the <main> (or role=main) that
   // contains the top; on a page without an article's metadata, else the child of <body> that
   // does, or <body> itself when that child is one of several blocks (it holds less than
-  // kSectionShareOfRegion of the body's paragraph text). Not on discussions, whose thread widen_to_thread delimits.
+  // kSectionShareOfRegion of the body's paragraph text). Not on discussions, whose thread
+  // widen_to_thread delimits.
   Node* widen_to_region(Node* top) {
     if (discussion_) return top;
     Node* region = nullptr;
