@@ -106,7 +106,8 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   if (stop == html5::ParseStop::kDeadline || over_time()) return time_error();
   // Parts of a streamed React page wait hidden at the end of <body>; their scripts would move
   // them into place (parse/streamed.h).
-  if (parse::may_have_streamed_parts(impl_->decoded.utf8)) parse::inline_streamed_parts(impl_->doc);
+  if (parse::may_have_streamed_parts(impl_->decoded.utf8))
+    parse::inline_streamed_parts(impl_->doc);
 
   Article article;
   t = thread_cpu_ns();

@@ -207,9 +207,13 @@ class Reader {
       if (b != o.end() && b->is_string()) {
         const std::string& body = b->get_ref<const std::string&>();
         // Markup in it ("<p>...") would come out as text: left to the page's own HTML.
+        auto tag_at = [&](size_t i) {  // "<p", "</p": a tag, not "a < b"
+          return i + 1 < body.size() &&
+                 (std::isalpha(static_cast<unsigned char>(body[i + 1])) || body[i + 1] == '/');
+        };
         bool markup = false;
         for (size_t i = body.find('<'); i != std::string::npos && !markup; i = body.find('<', i + 1))
-          markup = i + 1 < body.size() && (std::isalpha(static_cast<unsigned char>(body[i + 1])) || body[i + 1] == '/');
+          markup = tag_at(i);
         if (!markup) e.body = body;
       }
     }
