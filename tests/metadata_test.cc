@@ -266,6 +266,74 @@ TEST(MetadataDate, LocalFormOfUtcTimestampWins) {
   EXPECT_EQ(a.date_published, "2023-11-08T23:30:59");
 }
 
+TEST(MetadataDate, LocalFormOnTheSameDaySettlesAUtcTimestamp) {
+  // The page states the UTC moment at +02:00 on the same day; a teaser's time on the day before
+  // lies a whole number of hours away but is another moment.
+  auto a = meta(ld(R"({"@type":"NewsArticle","datePublished":"2019-10-19T03:00:00.000Z"})"),
+                R"(<h1>Mit allen Wassern gewaschen</h1><p class="date">19.10.2019, 05:00 Uhr</p>)"
+                R"(<p>Text.</p><aside><p class="date">18.10.2019, 20:00 Uhr</p></aside>)");
+  EXPECT_EQ(a.date_published, "2019-10-19T03:00:00.000Z");
+}
+
+TEST(MetadataDate, DateElementLabelledInTheElementBefore) {
+  // "Zuletzt geändert am" stands in its own heading before the date list: that date is the
+  // update, and the generic date meta (the same day) yields to the published date.
+  auto a = meta(R"(<meta name="date" content="2021-10-15">)",
+                R"(<h1>Präsidentin gewählt</h1><span>Erschienen am:</span><h2>13.10.2021</h2>)"
+                R"(<p>Text of the article.</p><div class="timestamp"><h4>Zuletzt geändert am:</h4>)"
+                R"(<ul><li class="timestamp-list__item">15.10.2021</li></ul></div>)");
+  EXPECT_EQ(a.date_published, "2021-10-13");
+}
+
+TEST(MetadataDate, DateInsideTheHeadlineUnderItsTitle) {
+  auto a = meta("", R"(<h1>Zuschauerrückkehr bei den Proficlubs<br><small>02.02.2022 • Handball</small></h1>)"
+                    R"(<p>Laut der am 28.01.2022 in Kraft getretenen Verordnung dürfen wieder mehr Zuschauer kommen.</p>)");
+  EXPECT_EQ(a.date_published, "2022-02-02");
+}
+
+TEST(MetadataDate, DescriptionDatesAPageNothingElseDates) {
+  auto a = meta(R"x(<meta name="description" content="ORSO MARSICANO: 2019 UN ANNO DA RECORD (Notizia del 14 Gennaio 2020)">)x",
+                "<h1>ORSO MARSICANO</h1><p>Il 2019 è stato un anno da record.</p>");
+  EXPECT_EQ(a.date_published, "2020-01-14");
+  // A month or a year there is not a date.
+  a = meta(R"(<meta name="description" content="Unsere Tipps für Januar 2020">)",
+           "<h1>Tipps</h1><p>Text.</p>");
+  EXPECT_EQ(a.date_published, "");
+}
+
+TEST(MetadataDate, DateElementsOfSeveralDaysDoNotOverruleTheDateMeta) {
+  // An events column: each date element is an event's, none the page's.
+  const std::string article = "<h1>Rioja</h1><p>" + std::string(1200, 'x') + "</p>";
+  auto a = meta(R"(<meta name="date" content="2020-02-11">)",
+                article + R"(<div class="events"><div class="event-date">29.02.2020 18:00</div>)"
+                          R"(<div class="event-date">04.04.2020 18:00</div></div>)");
+  EXPECT_EQ(a.date_published, "2020-02-11");
+  // One date element, another day than the meta's: the printed date.
+  a = meta(R"(<meta name="date" content="2020-02-11">)",
+           R"(<h1>Rioja</h1><p class="date">05.02.2020</p><p>Text of the article about wine.</p>)");
+  EXPECT_EQ(a.date_published, "2020-02-05");
+}
+
+TEST(MetadataDate, CurrentTimeOfAForumIsNotTheDate) {
+  // phpBB prints the time of the page's rendering between its menu and the thread.
+  auto a = meta("", "<h1>Was ist Freie Software?</h1><p>" + std::string(1200, 'x') + "</p>" +
+                        R"(<p class="time">Aktuelle Zeit: 14.10.2020, 12:18</p>)"
+                        R"(<p class="author">von r23 » 21.01.2009, 05:42</p><p>Text of the post.</p>)");
+  EXPECT_EQ(a.date_published, "2009-01-21T05:42");
+}
+
+TEST(MetadataDate, TodaysDateInTheBannerIsNotTheDate) {
+  // A newspaper's banner holds its logo (an <h1>) and today's date; the article's date is in
+  // its breadcrumb and its date meta.
+  auto a = meta(R"(<meta name="date" content="2017-05-01T17:05:00+02:00">)",
+                R"(<header><h1><a href="/">Deutschlandfunk</a></h1><span class="dlf-date">)"
+                R"(<span>Mittwoch, </span>26.02.2020</span></header><div class="breadcrumb">)"
+                R"(<span>Kulturfragen</span><span class="current">01.05.2017</span></div><article>)"
+                R"(<h1><span>Die Zukunft der Arbeit</span> Wir dekorieren die Liegestühle um</h1>)"
+                R"(<p>Text of the interview.</p></article>)");
+  EXPECT_EQ(a.date_published, "2017-05-01T17:05:00+02:00");
+}
+
 TEST(MetadataDate, ForumTimestampsDoNotPairWithinATolerance) {
   // Two posts 8 h 01 min apart are not one moment in two zones.
   auto a = meta(R"(<meta property="article:published_time" content="2024-09-11T16:36:25Z">)",

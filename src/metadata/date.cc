@@ -988,6 +988,26 @@ DateRole role_before(std::string_view between) {
   return updated > published ? DateRole::kUpdated : DateRole::kPublished;
 }
 
+bool labels_current_time(std::string_view before) {
+  // phpBB's "CURRENT_TIME" in its en, de, fr, es, it, pt, nl and pl language packs, and the
+  // masthead forms of the same.
+  constexpr std::string_view kLabels[] = {
+      "it is currently", "current time", "today is", "aktuelle zeit", "heute ist",
+      "nous sommes le", "nous sommes aujourd'hui", "fecha actual", "hoy es", "oggi è",
+      "data/hora atual", "hoje é", "het is momenteel", "het is nu", "teraz jest",
+      "aktualny czas"};
+  constexpr size_t kLabelWindow = 40;
+  if (before.size() > kLabelWindow) {
+    size_t cut = before.size() - kLabelWindow;
+    while (cut < before.size() && (static_cast<unsigned char>(before[cut]) & 0xC0) == 0x80) ++cut;
+    before.remove_prefix(cut);
+  }
+  const std::string lower = text::to_lower(before);
+  for (auto l : kLabels)
+    if (lower.find(l) != std::string::npos) return true;
+  return false;
+}
+
 std::vector<DateMatch> find_dates(std::string_view text, const DateOptions& options) {
   std::vector<DateMatch> out;
   if (text.empty() || text.size() > 8192) return out;

@@ -245,16 +245,60 @@ std::string node_text(const Node* node, size_t limit = 4096) {
   return text::normalize_space(out);
 }
 
+// The text right before `n` in document order, when it is a short label in an element of its
+// own: `<h4>Zuletzt geändert am:</h4><ul><li>15.10.2021</li></ul>`. Empty when that text is
+// longer than a label, or more than a few nodes away.
+std::string label_before(const Node* n) {
+  constexpr int kMaxSteps = 12;       // nodes walked back (wrappers, blank text)
+  constexpr size_t kMaxLabelBytes = 60;
+  for (int steps = 0; n && steps < kMaxSteps; ++steps) {
+    if (!n->prev) {
+      n = n->parent;
+      continue;
+    }
+    n = n->prev;
+    while (n->last_child && n->is_element() && n->tag != Tag::Script && n->tag != Tag::Style)
+      n = n->last_child;
+    if (!n->is_text()) continue;
+    std::string t = text::normalize_space(n->text);
+    if (t.empty()) continue;
+    return t.size() <= kMaxLabelBytes ? t : std::string();
+  }
+  return {};
+}
+
 struct Context {
   bool in_article = false, in_header = false, in_noise = false, in_comments = false;
+  // In the page's banner: a <header> outside any article, aside, main, nav or section (HTML's
+  // "banner" landmark), which holds the logo, the menu and, on newspapers, today's date.
+  bool in_banner = false;
 };
+
+bool is_sectioning(Tag t) {
+  return t == Tag::Article || t == Tag::Main || t == Tag::Aside || t == Tag::Nav ||
+         t == Tag::Section;
+}
+
+// A <header> outside any article, aside, main, nav or section: HTML's "banner" landmark, with
+// the site's logo, menu and, on newspapers, today's date.
+bool is_banner(const Node* n) {
+  if (!n->is_element() || n->tag != Tag::Header) return false;
+  for (const Node* p = n->parent; p; p = p->parent)
+    if (p->is_element() && is_sectioning(p->tag)) return false;
+  return true;
+}
 
 Context context_of(const Node* n) {
   Context c;
+  bool sectioned = false;  // an article, aside, main, nav or section seen above
   for (const Node* p = n->parent; p; p = p->parent) {
     if (!p->is_element()) continue;
     if (p->tag == Tag::Article || p->tag == Tag::Main) c.in_article = true;
-    if (p->tag == Tag::Header) c.in_header = true;
+    if (p->tag == Tag::Header) {
+      c.in_header = true;
+      c.in_banner = true;
+    }
+    if (is_sectioning(p->tag)) sectioned = true;
     if (is_noise_tag(p->tag)) c.in_noise = true;
     std::string_view cls = p->attr("class"), id = p->attr("id");
     if (cls.find("comment") != std::string_view::npos ||
@@ -264,6 +308,7 @@ Context context_of(const Node* n) {
       c.in_comments = true;
     if (p->attr("itemprop") == "articleBody") c.in_article = true;
   }
+  if (sectioned) c.in_banner = false;
   return c;
 }
 
@@ -429,7 +474,8 @@ void collect(const dom::Document& doc, Page& p) {
         Context c = context_of(n);
         std::string t = node_text(n, th::kMaxDatelineChars * 4);
         if (!t.empty() && text::utf8_length(t) <= th::kMaxDatelineChars)
-          p.datelines.push_back({n, std::move(t), c.in_comments || c.in_noise ? -1 : 0});
+          p.datelines.push_back(
+              {n, std::move(t), c.in_comments || c.in_noise || c.in_banner ? -1 : 0});
       }
     }
     return true;
@@ -962,7 +1008,12 @@ std::vector<const Node*> headline_nodes(const Page& p, const std::string& title)
       add(h);
       break;
     }
-  if (!p.h1s.empty()) add(p.h1s[0]);
+  // Else the first <h1> outside the banner (where an <h1> is the site's logo).
+  for (const Node* h : p.h1s)
+    if (!context_of(h).in_banner) {
+      add(h);
+      break;
+    }
   return out;
 }
 
@@ -1159,6 +1210,20 @@ NearDates date_near(const Node* h1) {
   NearDates below;
   size_t from = 0;  // no date starts before this offset
   const Node* n = next_in_order(h1, true);
+  // A date set inside the headline under its title (`<h1>Title<br><small>02.02.2022</small>`)
+  // is the first text below it.
+  bool below_title = false;
+  for (const Node* x = next_in_order(h1, false); x && x != n; x = next_in_order(x, false)) {
+    if (x->is_element() && (x->tag == Tag::Br || x->tag == Tag::Small)) {
+      below_title = true;
+    } else if (below_title && x->is_text()) {
+      std::string t = text::normalize_space(x->text);
+      if (!t.empty()) {
+        after += t;
+        after += ' ';
+      }
+    }
+  }
   while (true) {
     while (n && after.size() < th::kDateTextAfterHeadline && after.size() < from + kStep) {
       bool skip = false;
@@ -1200,9 +1265,11 @@ NearDates date_near(const Node* h1) {
   std::string before;
   std::vector<std::string> pieces;
   size_t total = 0;
+  // The page's banner is passed over: its date, if any, is today's (a masthead's).
   auto prev_in_order = [](const Node* x) -> const Node* {
     if (x->prev) {
       x = x->prev;
+      if (is_banner(x)) return x;
       while (x->last_child) x = x->last_child;
       return x;
     }
@@ -1253,15 +1320,15 @@ long wall_minutes(const ParsedDate& d) {
   return days_from_civil(d.year, d.month, d.day) * 1440 + d.hour * 60 + d.minute;
 }
 
-// True when `local` states, in a local time zone, the same moment as `utc` (a UTC time) but on
-// another calendar day: a zone-less local time that differs by a whole-quarter-hour offset of at
-// most 14 h (to the minute), or a time with a non-zero offset that is the same instant. (A
-// date-only value one day off is not enough: on the bench it is as often a different date as a
-// local one.)
+// True when `local` states, in a local time zone, the same moment as `utc` (a UTC time): a
+// zone-less local time that differs by a whole-quarter-hour offset of at most 14 h (to the
+// minute), or a time with a non-zero offset that is the same instant. Only a local form on the
+// same or a neighbouring calendar day can be one. (A date-only value is not enough: on the bench
+// a date-only value one day off is as often a different date as a local one.)
 bool same_moment_local(const ParsedDate& utc, const ParsedDate& local) {
   long day_diff = days_from_civil(local.year, local.month, local.day) -
                   days_from_civil(utc.year, utc.month, utc.day);
-  if (day_diff != 1 && day_diff != -1) return false;
+  if (day_diff < -1 || day_diff > 1) return false;
   if (!local.has_time) return false;
   long diff = wall_minutes(local) - wall_minutes(utc);
   if (local.zone == ParsedDate::Zone::kOffset && local.offset_minutes != 0)
@@ -1269,7 +1336,7 @@ bool same_moment_local(const ParsedDate& utc, const ParsedDate& local) {
   if (local.zone != ParsedDate::Zone::kNone) return false;
   // Zone-less, the minute must match exactly: zones are whole quarter hours, and a page with many
   // timestamps (a forum thread) otherwise pairs unrelated posts within a tolerance.
-  return std::labs(diff) <= 14 * 60 && std::labs(diff) % 15 == 0;
+  return diff != 0 && std::labs(diff) <= 14 * 60 && std::labs(diff) % 15 == 0;
 }
 
 bool is_utc(const ParsedDate& d) {
@@ -1559,7 +1626,11 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     auto m = match(c.text);
     if (!m) continue;
     const std::string_view text = c.text;
-    note = role_before(text.substr(0, m->begin)) == DateRole::kUpdated ? kUpdateLabel : kPlain;
+    const std::string label = m->begin == 0 ? label_before(c.node) : std::string(text.substr(0, m->begin));
+    if (labels_current_time(label)) continue;  // "Aktuelle Zeit: 14.10.2020, 12:18"
+    DateRole role = role_before(text.substr(0, m->begin));
+    if (role == DateRole::kUnknown && m->begin == 0) role = role_before(label);
+    note = role == DateRole::kUpdated ? kUpdateLabel : kPlain;
     push(std::move(m->date), m->in(text));
   }
   note = kPlain;
@@ -1601,6 +1672,15 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     key = "date line in the text";
     if (auto d = visible_text_date(p.root)) push(std::move(d->date), d->raw);
   }
+  // The page's summary of itself, when nothing else dates it: "(Notizia del 14 Gennaio 2020)".
+  // A full date only (a month or a year there is as often the subject's).
+  for (auto k : kDescriptionMetas) {
+    if (!cands.empty()) break;
+    source = Source::kMeta;
+    key = k;
+    const std::string v = p.meta(k);
+    if (auto m = find_page_date(v); m && m->date.day != 0) push(std::move(m->date), m->in(v));
+  }
 
   if (!cands.empty()) {
     size_t pick = 0;
@@ -1615,8 +1695,10 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
            from[i] == DateSource::kItemprop) &&
           cands[i].date_iso() == cands[0].date_iso())
         corroborated = true;
+    // A printed date, unless labelled as the update's.
     auto visible = [&](size_t i) {
-      return from[i] == DateSource::kNear || from[i] == DateSource::kDateline;
+      return (from[i] == DateSource::kNear || from[i] == DateSource::kDateline) &&
+             !(notes[i] & kUpdateLabel);
     };
     if (!corroborated && from[0] == DateSource::kJsonLd && near &&
         near->zone == ParsedDate::Zone::kNone && near->date_iso() != cands[0].date_iso()) {
@@ -1627,12 +1709,23 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
       why = "uncorroborated, and the date printed near the headline differs";
     } else if (!corroborated && from[0] == DateSource::kWeakMeta) {
       // A bare "date"/"dc.date" meta against a visible date: the visible one, unless another
-      // visible date is the meta's.
+      // visible date is the meta's. Date elements with several days are a list (events,
+      // teasers), none of them the page's date, and do not overrule the meta.
+      std::vector<std::string> element_days;
+      for (size_t i = 1; i < cands.size(); ++i)
+        if (from[i] == DateSource::kDateline &&
+            std::find(element_days.begin(), element_days.end(), cands[i].date_iso()) ==
+                element_days.end())
+          element_days.push_back(cands[i].date_iso());
+      const bool element_list = element_days.size() >= th::kDateElementListDays;
+      auto printed = [&](size_t i) {
+        return visible(i) && !(element_list && from[i] == DateSource::kDateline);
+      };
       bool seen = false;
       for (size_t i = 1; i < cands.size(); ++i)
-        if (visible(i) && cands[i].date_iso() == cands[0].date_iso()) seen = true;
+        if (printed(i) && cands[i].date_iso() == cands[0].date_iso()) seen = true;
       for (size_t i = 1; i < cands.size() && !seen; ++i)
-        if (visible(i) && cands[i].date_iso() != cands[0].date_iso()) {
+        if (printed(i) && cands[i].date_iso() != cands[0].date_iso()) {
           pick = i;
           why = "a generic date meta, and a visible date differs";
           break;
@@ -1654,13 +1747,17 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
         why = "one source alone, and the printed date has two";
       }
     }
-    // A UTC timestamp whose local form the page also states (on another calendar day): the
-    // local form is what readers see, so keep that one.
+    // A UTC timestamp whose local form the page also states on another calendar day: the local
+    // form is what readers see, so keep that one. The first local form in candidate order
+    // decides: one on the UTC value's own day settles it (a later, farther one is likely another
+    // moment that happens to lie a whole number of quarter hours away, such as a teaser's time).
     if (pick == 0 && is_utc(cands[0]))
       for (size_t i = 1; i < cands.size(); ++i)
         if (same_moment_local(cands[0], cands[i])) {
-          pick = i;
-          why = "the UTC form of a local time the page also states";
+          if (cands[i].date_iso() != cands[0].date_iso()) {
+            pick = i;
+            why = "the UTC form of a local time the page also states";
+          }
           break;
         }
     if (record) {
