@@ -377,6 +377,30 @@ TEST(Boilerplate, Lines) {
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
+TEST(Boilerplate, CaptionEndingWithItsPictureCredit) {
+  for (const char* s :
+       {"GdP-Vize und Tarifexperte René Klemmer. Foto: GdP/Hagen Immel",
+        "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+        "Das Hermelin ist im Winter mit seinem weißen Fell gut getarnt. (mlharing / iStock.com)",
+        "Dmitry Muratov, periodista ruso y Premio Nobel de la Paz (REUTERS/Denis Balibouse)",
+        "Saksan liittokansleri Angela Merkel keskusteli keskiviikkona Berliinissä Suomen "
+        "pääministerin Sanna Marinin (sd) kanssa. Kuva: ALEXANDER BECHER",
+        "(Credit: Clayton Aldern / Grist)"})
+    EXPECT_TRUE(is_boilerplate_line(s)) << s;
+  for (const char* s :
+       {// A marker inside a sentence, and a credit that goes on as a sentence.
+        "Auf dem Foto: ein Hermelin im Winterfell, das sich im Schnee versteckt hält.",
+        "The minister spoke at length. Photo: the minister was seen leaving. He said nothing.",
+        // One line of several: the block's other lines are text.
+        "linux usability\n...or, why do I bother.\n© 2002, 2003 Jane Doe",
+        // Longer than a caption.
+        "A very long paragraph that goes on and on about many things in the article, and is not a "
+        "caption at all, since it has several sentences. It mentions the weather. It mentions the "
+        "council. It mentions the budget and the mayor and the plans for the year to come in the "
+        "town, and about the schools and the roads and the new bridge over the river. Foto: dpa"})
+    EXPECT_FALSE(is_boilerplate_line(s)) << s;
+}
+
 TEST(Extract, BoilerplateLinesInsideABlockOfSeveralLines) {
   std::string body = "<article>" + para(1) + para(2) +
                      "<p><strong>War der Artikel nützlich?</strong><br>4,5 von 5 Sternen</p>" +

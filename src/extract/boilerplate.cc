@@ -376,8 +376,67 @@ bool is_counter_line(std::string_view t) {
          i == t.size();
 }
 
+namespace {
+
+// A picture's caption that ends with its credit: "René Klemmer. Foto: GdP/Hagen Immel",
+// "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", "(mlharing /
+// iStock.com)", "(REUTERS/Denis Balibouse)", "Kuva: ALEXANDER BECHER". The credit is the last
+// thing on the line and short: a name or an agency, not a sentence. `t` is lowercase.
+bool ends_with_credit(std::string_view t) {
+  if (t.find('\n') != std::string_view::npos) return false;  // one line of a block at a time
+  static constexpr std::string_view kMarkers[] = {
+      "foto: ", "fotos: ", "photo: ", "photos: ", "bild: ", "bildquelle: ", "kuva: ",
+      "credit: ", "(credit: ", "quelle: ", "(quelle: ", "(foto: ", "© ", "(reuters/",
+      "(afp/", "(ap photo/", "(efe/", "crédito: ", "(crédito: ", "zdjęcie: ", "fot. "};
+  // The last marker, by where it ends; of two ending together ("(credit: " and "credit: "),
+  // the longer.
+  size_t best = std::string_view::npos, best_len = 0;
+  for (std::string_view m : kMarkers) {
+    size_t at = t.rfind(m);
+    if (at == std::string_view::npos) continue;
+    if (best == std::string_view::npos || at + m.size() > best + best_len ||
+        (at + m.size() == best + best_len && at < best)) {
+      best = at;
+      best_len = m.size();
+    }
+  }
+  if (best == std::string_view::npos) {
+    // An agency's name in parentheses at the end: "(mlharing / iStock.com)".
+    if (t.empty() || t.back() != ')') return false;
+    size_t open = t.rfind('(');
+    if (open == std::string_view::npos) return false;
+    std::string_view inside = t.substr(open);
+    static constexpr std::string_view kAgencies[] = {"istock", "shutterstock", "getty images",
+                                                     "unsplash", "picture alliance",
+                                                     "picture-alliance", "imago", "adobe stock"};
+    for (std::string_view a : kAgencies)
+      if (inside.find(a) != std::string_view::npos) return inside.size() <= k::kMaxCreditChars;
+    return false;
+  }
+  // The caption's own text before the credit ends a sentence or a phrase (". Foto:", ", ©"); a
+  // marker after a word is inside a sentence ("das Foto: ein ..."). Parenthesised credits and
+  // "©" stand after anything.
+  if (best > 0 && t[best] != '(' && t.substr(best, 2) != "\xc2\xa9") {
+    size_t b = best;
+    while (b > 0 && t[b - 1] == ' ') --b;
+    const char c = b > 0 ? t[b - 1] : '.';
+    if (c != '.' && c != ',' && c != ')' && c != '!' && c != '?' && c != '|' && c != '-')
+      return false;
+  }
+  std::string_view credit = t.substr(best + best_len);
+  if (credit.empty() || credit.size() > k::kMaxCreditChars) return false;
+  // A name or an agency, not a sentence.
+  return credit.find(". ") == std::string_view::npos;
+}
+
+}  // namespace
+
 bool is_boilerplate_line(std::string_view text) {
-  if (text.size() > k::kMaxReadAlsoLineChars) return false;
+  if (text.size() > k::kMaxCaptionLineChars) return false;
+  if (text.size() > k::kMaxReadAlsoLineChars) {
+    // Long lines are only dropped as a caption with its credit.
+    return ends_with_credit(util::ascii_lowercase(text));
+  }
   std::string t = util::ascii_lowercase(text);
   // And Latin-1 capitals ("Ähnliche Beiträge"): U+00C0..U+00DE but U+00D7, UTF-8 C3 80..9E.
   for (size_t i = 0; i + 1 < t.size(); ++i)
@@ -414,6 +473,7 @@ bool is_boilerplate_line(std::string_view text) {
       "anzeige -", "anzeige:"};
   for (std::string_view p : kReadAlso)
     if (starts(p)) return true;
+  if (ends_with_credit(t)) return true;
   if (t.size() > k::kMaxBoilerplateLineChars) return false;
   static constexpr std::string_view kExact[] = {
       "loading", "chargement", "cargando", "caricamento", "carregando", "wird geladen",
