@@ -377,6 +377,37 @@ TEST(Boilerplate, Lines) {
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
 }
 
+TEST(Boilerplate, CallsToActionLongerThanALabel) {
+  // Prompts past a label's length, up to a headline's: sign-up and follow widgets, app and
+  // subscription offers, disclosures, a blog's filing line, the neighbouring posts' links.
+  for (const char* s :
+       {"Never miss the latest news by signing up to our newsletter today!",
+        "Kostenlos zum Newsletter anmelden und GRATIS-Jahresabo abstauben",
+        "Receive our monthly newsletter to stay on top of the latest articles and announcements.",
+        "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail Benachrichtigungen "
+        "über neue Beiträge zu erhalten.",
+        "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+        "Subscribe now to our eNATION edition for the full story.",
+        "We want to hear what you think about this article. Submit a letter to the editor.",
+        "Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler.",
+        "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin von Simon.",
+        "Previous articleTransforming Mount Trashmore: Plans to turn eyesore into beauty spot",
+        "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?",
+        "Verfasst von: mitundvoneinander | 31. Dezember 2008", "Źródło: Statista.com",
+        "Ten tekst przeczytasz w mniej niż minutę", "Aktualisiert am 17.01.2021.", "Von:",
+        "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)"})
+    EXPECT_TRUE(is_boilerplate_line(s)) << s;
+  for (const char* s :
+       {// A tutorial's step, and sentences about newsletters.
+        "Sign up for Twilio. When prompted to select a plan, click Continue with trial.",
+        "For a newsletter with 1,193 subscribers and an annual sales revenue over $20k, these "
+        "are strong numbers.",
+        "I also identified 28 newsletters, a small subset of the newsletters I subscribe to.",
+        "The council last updated its budget in May, after the mayor asked for a new plan.",
+        "Keine"})
+    EXPECT_FALSE(is_boilerplate_line(s)) << s;
+}
+
 TEST(Boilerplate, CaptionEndingWithItsPictureCredit) {
   for (const char* s :
        {"GdP-Vize und Tarifexperte René Klemmer. Foto: GdP/Hagen Immel",

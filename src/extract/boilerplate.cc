@@ -429,6 +429,28 @@ bool ends_with_credit(std::string_view t) {
   return credit.find(". ") == std::string_view::npos;
 }
 
+// A blog post's filing line ("Dieser Eintrag wurde veröffentlicht in Podcast und
+// verschlagwortet mit ...", "This entry was posted in News. Bookmark the permalink.") or a
+// newsletter's sign-up prompt ("Receive our monthly newsletter to stay on top of ...",
+// "Kostenlos zum Newsletter anmelden und ..."). `t` is lowercase.
+bool is_filing_or_newsletter_line(std::string_view t) {
+  auto has = [&](std::string_view w) { return t.find(w) != std::string_view::npos; };
+  if (has("abgelegt unter") || has("verschlagwortet mit") || has("this entry was posted in") ||
+      has("bookmark the permalink") || has("lesezeichen für den permalink") ||
+      has("cette entrée a été publiée dans"))
+    return true;
+  if (!has("newsletter")) return false;
+  // A prompt, not a sentence about a newsletter: an imperative or an offer to the reader.
+  // ("subscribe" alone is also "the newsletters I subscribe to", "1,193 subscribers".)
+  static constexpr std::string_view kPrompt[] = {
+      "anmelden", "abonnieren", "sign up", "signing up", "subscribe to our", "subscribe now",
+      "receive our", "inscri", "abonnez", "suscríbete", "iscriviti", "assine", "zapisz",
+      "jetzt ", "!"};
+  for (std::string_view w : kPrompt)
+    if (has(w)) return true;
+  return false;
+}
+
 }  // namespace
 
 bool is_boilerplate_line(std::string_view text) {
@@ -470,11 +492,60 @@ bool is_boilerplate_line(std::string_view text) {
       "mehr zum thema", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
       "auch interessant", "schon gelesen", "weitere artikel", "czytaj też", "czytaj także",
       "czytaj również", "czytaj więcej", "zobacz też", "zobacz także", "lees ook", "zie ook",
-      "anzeige -", "anzeige:"};
+      "anzeige -", "anzeige:",
+      // The neighbouring posts' links and teaser labels ("Previous articleTransforming Mount
+      // Trashmore: ...", "PUEDES VER: ¿Qué es la Sunedu?").
+      "previous article", "next article", "previous post", "next post", "vorheriger artikel",
+      "nächster artikel", "vorheriger beitrag", "nächster beitrag", "nachfolgebeitrag:",
+      "article précédent", "article suivant", "artículo anterior", "artículo siguiente",
+      "puedes ver:", "mira:", "mire:", "lesen sie hier:", "dowiedz się więcej:"};
   for (std::string_view p : kReadAlso)
     if (starts(p)) return true;
+  static constexpr std::string_view kPrefixes[] = {
+      "share on ", "share this", "partager sur ", "teilen auf ", "compartir en ",
+      "condividi su ", "compartilhar no ", "abonnez-vous",
+      "inscrivez-vous", "abonnieren sie", "jetzt abonnieren", "suscríbete", "iscriviti",
+      "assine ", "follow us", "suivez-nous", "folgen sie uns", "síguenos", "seguici",
+      "siga-nos", "möchten sie den artikel teilen", "zapraszamy też do subskrypcji",
+      // Picture credits and sources standing alone.
+      "foto:", "(foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:", "image:",
+      "crédits photos", "crédit photo", "video verfügbar bis", "kategorie:", "vea también:",
+      "le puede interesar:", "te puede interesar:", "lee también:", "weitere beiträge aus",
+      "credit:", "źródło:", "Źródło:", "quelle:", "(quelle:", "(crédito:", "crédito:", "créditos:",
+      "sie müssen sich einloggen", "you must be logged in", "dieses skript als pdf",
+      // WordPress.com's like button, recipe and newsletter widgets.
+      "gefällt mir wird geladen", "like loading", "rezept drucken", "immer informiert bleiben",
+      "never miss the latest", "kostenlos zum newsletter", "entdecke weitere",
+      "gib deine e-mail-adresse ein", "enter your email address to follow",
+      "entrez votre adresse e-mail pour suivre", "du musst eingeloggt sein",
+      "vous devez être connecté", "keine kommentare",
+      // Reader prompts, subscription and app offers, support appeals.
+      "subscribe now", "to view the full story", "get the latest news straight",
+      "for the latest stories and breaking news", "if you enjoyed reading this",
+      "we want to hear what you think", "submit your letter", "submit a letter to the editor",
+      "hazte miembro", "suggested citation", "ten tekst przeczytasz w",
+      // Affiliate and advertising disclosures.
+      "this post contains references to products", "we recommend the best products",
+      "für links auf dieser seite erhält", "*werbung", "werbung:",
+      // A post's filing line under it (WordPress): "Verfasst von: X | 31. Dezember 2008".
+      "verfasst von:", "posted by ", "publié par ", "publicado por ", "pubblicato da ",
+      "permalink ", "permalien ",
+      // The notice of a page that only a script fills (its text is not the page's).
+      "you need to enable javascript", "please enable javascript", "enable javascript to",
+      "javascript is required", "javascript is disabled", "this site requires javascript",
+      "bitte aktivieren sie javascript", "veuillez activer javascript", "activa javascript",
+      "por favor, activa javascript", "attiva javascript", "ative o javascript"};
+  for (std::string_view p : kPrefixes)
+    if (starts(p)) return true;
   if (ends_with_credit(t)) return true;
+  if (is_filing_or_newsletter_line(t)) return true;
   if (t.size() > k::kMaxBoilerplateLineChars) return false;
+  // Calls to action that, at more than a label's length, are as often a tutorial's step ("Sign
+  // up for Twilio. When prompted to select a plan, ...").
+  for (std::string_view p : {"subscribe to ", "sign up for ", "aktualisiert am ",
+                             "zuletzt aktualisiert", "letzte aktualisierung", "last updated",
+                             "mis à jour le ", "actualizado el "})
+    if (starts(p)) return true;
   static constexpr std::string_view kExact[] = {
       "loading", "chargement", "cargando", "caricamento", "carregando", "wird geladen",
       "read more", "more", "see more", "show more", "load more", "voir plus", "lire plus",
@@ -522,31 +593,14 @@ bool is_boilerplate_line(std::string_view text) {
       "bewerten", "kontakt", "ezek is érdekelhetnek", "(noch keine bewertungen)",
       "noch keine bewertungen", "sie sind aktuell nicht eingeloggt",
       "das thema könnte dich auch interessieren", "te puede interesar", "le puede interesar",
-      "también te puede interesar"};
+      "también te puede interesar",
+      // Labels left alone by their value's removal or styling.
+      "by", "von", "par", "por", "veröffentlichung", "release date", "quellenangaben",
+      "(alle angaben ohne gewähr)", "alle angaben ohne gewähr", "ansprechpartnerin zum thema",
+      "ansprechpartner zum thema", "audios et vidéos sur le sujet",
+      "audios und videos zum thema", "audios and videos on the topic"};
   for (std::string_view e : kExact)
     if (t == e) return true;
-  static constexpr std::string_view kPrefixes[] = {
-      "share on ", "share this", "partager sur ", "teilen auf ", "compartir en ",
-      "condividi su ", "compartilhar no ", "subscribe to ", "sign up for ", "abonnez-vous",
-      "inscrivez-vous", "abonnieren sie", "jetzt abonnieren", "suscríbete", "iscriviti",
-      "assine ", "follow us", "suivez-nous", "folgen sie uns", "síguenos", "seguici",
-      "siga-nos", "möchten sie den artikel teilen", "zapraszamy też do subskrypcji",
-      // Picture credits and sources standing alone.
-      "foto:", "(foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:", "image:",
-      "crédits photos", "crédit photo", "video verfügbar bis", "kategorie:", "vea también:",
-      "le puede interesar:", "te puede interesar:", "lee también:", "weitere beiträge aus",
-      "credit:", "źródło:", "quelle:", "(quelle:", "(crédito:", "crédito:", "créditos:",
-      "sie müssen sich einloggen", "you must be logged in", "dieses skript als pdf",
-      // WordPress.com's like button, recipe and newsletter widgets.
-      "gefällt mir wird geladen", "like loading", "rezept drucken", "immer informiert bleiben",
-      "never miss the latest", "kostenlos zum newsletter", "entdecke weitere",
-      // The notice of a page that only a script fills (its text is not the page's).
-      "you need to enable javascript", "please enable javascript", "enable javascript to",
-      "javascript is required", "javascript is disabled", "this site requires javascript",
-      "bitte aktivieren sie javascript", "veuillez activer javascript", "activa javascript",
-      "por favor, activa javascript", "attiva javascript", "ative o javascript"};
-  for (std::string_view p : kPrefixes)
-    if (starts(p)) return true;
   // A gallery's counter ("Foto 1 de 1", "Bild 3 von 12", "Photo 2 of 9") and a reading time
   // ("11 min read").
   if (is_counter_line(t)) return true;
