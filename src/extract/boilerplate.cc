@@ -384,6 +384,10 @@ namespace {
 // thing on the line and short: a name or an agency, not a sentence. `t` is lowercase.
 bool ends_with_credit(std::string_view t) {
   if (t.find('\n') != std::string_view::npos) return false;  // one line of a block at a time
+  // Every marker but "fot. " holds a ':', a '(' or the '©' (C2 A9): most lines have none.
+  if (t.find_first_of(":(\xc2") == std::string_view::npos &&
+      t.find("fot. ") == std::string_view::npos)
+    return false;
   static constexpr std::string_view kMarkers[] = {
       "foto: ", "fotos: ", "photo: ", "photos: ", "bild: ", "bildquelle: ", "kuva: ",
       "credit: ", "(credit: ", "quelle: ", "(quelle: ", "(foto: ", "© ", "(reuters/",
@@ -511,7 +515,8 @@ bool is_boilerplate_line(std::string_view text) {
       "foto:", "(foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:", "image:",
       "crédits photos", "crédit photo", "video verfügbar bis", "kategorie:", "vea también:",
       "le puede interesar:", "te puede interesar:", "lee también:", "weitere beiträge aus",
-      "credit:", "źródło:", "Źródło:", "quelle:", "(quelle:", "(crédito:", "crédito:", "créditos:",
+      "credit:", "źródło:", "Źródło:", "quelle:", "(quelle:", "(crédito:", "crédito:",
+      "créditos:",
       "sie müssen sich einloggen", "you must be logged in", "dieses skript als pdf",
       // WordPress.com's like button, recipe and newsletter widgets.
       "gefällt mir wird geladen", "like loading", "rezept drucken", "immer informiert bleiben",

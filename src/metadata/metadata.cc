@@ -1626,7 +1626,8 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     auto m = match(c.text);
     if (!m) continue;
     const std::string_view text = c.text;
-    const std::string label = m->begin == 0 ? label_before(c.node) : std::string(text.substr(0, m->begin));
+    const std::string label =
+        m->begin == 0 ? label_before(c.node) : std::string(text.substr(0, m->begin));
     if (labels_current_time(label)) continue;  // "Aktuelle Zeit: 14.10.2020, 12:18"
     DateRole role = role_before(text.substr(0, m->begin));
     if (role == DateRole::kUnknown && m->begin == 0) role = role_before(label);
