@@ -378,30 +378,61 @@ bool is_counter_line(std::string_view t) {
 
 namespace {
 
+// Phrases indexed by their first byte, for "does the line start with any of them".
+class FirstByteIndex {
+ public:
+  template <size_t N>
+  explicit FirstByteIndex(const std::string_view (&a)[N]) {
+    add(a);
+  }
+  template <size_t N, size_t M>
+  FirstByteIndex(const std::string_view (&a)[N], const std::string_view (&b)[M]) {
+    add(a);
+    add(b);
+  }
+  bool any_prefix_of(std::string_view t) const { return longest_at(t, 0) != 0; }
+  // The length of the longest phrase that `t` holds at `at`; 0 when none.
+  size_t longest_at(std::string_view t, size_t at) const {
+    if (at >= t.size()) return 0;
+    size_t longest = 0;
+    for (std::string_view p : buckets_[static_cast<unsigned char>(t[at])])
+      if (p.size() > longest && t.compare(at, p.size(), p) == 0) longest = p.size();
+    return longest;
+  }
+
+ private:
+  template <size_t N>
+  void add(const std::string_view (&a)[N]) {
+    for (std::string_view p : a) buckets_[static_cast<unsigned char>(p[0])].push_back(p);
+  }
+  std::array<std::vector<std::string_view>, 256> buckets_;
+};
+
 // A picture's caption that ends with its credit: "René Klemmer. Foto: GdP/Hagen Immel",
 // "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", "(mlharing /
 // iStock.com)", "(REUTERS/Denis Balibouse)", "Kuva: ALEXANDER BECHER". The credit is the last
 // thing on the line and short: a name or an agency, not a sentence. `t` is lowercase.
 bool ends_with_credit(std::string_view t) {
   if (t.find('\n') != std::string_view::npos) return false;  // one line of a block at a time
-  // Every marker but "fot. " holds a ':', a '(' or the '©' (C2 A9): most lines have none.
-  if (t.find_first_of(":(\xc2") == std::string_view::npos &&
-      t.find("fot. ") == std::string_view::npos)
-    return false;
   static constexpr std::string_view kMarkers[] = {
       "foto: ", "fotos: ", "photo: ", "photos: ", "bild: ", "bildquelle: ", "kuva: ",
       "credit: ", "(credit: ", "quelle: ", "(quelle: ", "(foto: ", "© ", "(reuters/",
       "(afp/", "(ap photo/", "(efe/", "crédito: ", "(crédito: ", "zdjęcie: ", "fot. "};
+  // A credit is at most kMaxCreditChars long, so its marker starts in the line's tail.
+  constexpr size_t kLongestMarker = 16;
+  const size_t tail = t.size() > k::kMaxCreditChars + kLongestMarker
+                          ? t.size() - (k::kMaxCreditChars + kLongestMarker)
+                          : 0;
   // The last marker, by where it ends; of two ending together ("(credit: " and "credit: "),
-  // the longer.
+  // the longer. One pass over the tail, a marker tried only where its first byte is.
+  static const FirstByteIndex kMarkerIndex(kMarkers);
   size_t best = std::string_view::npos, best_len = 0;
-  for (std::string_view m : kMarkers) {
-    size_t at = t.rfind(m);
-    if (at == std::string_view::npos) continue;
-    if (best == std::string_view::npos || at + m.size() > best + best_len ||
-        (at + m.size() == best + best_len && at < best)) {
+  for (size_t at = tail; at < t.size(); ++at) {
+    const size_t len = kMarkerIndex.longest_at(t, at);
+    if (len == 0) continue;
+    if (best == std::string_view::npos || at + len > best + best_len) {
       best = at;
-      best_len = m.size();
+      best_len = len;
     }
   }
   if (best == std::string_view::npos) {
@@ -503,8 +534,6 @@ bool is_boilerplate_line(std::string_view text) {
       "nächster artikel", "vorheriger beitrag", "nächster beitrag", "nachfolgebeitrag:",
       "article précédent", "article suivant", "artículo anterior", "artículo siguiente",
       "puedes ver:", "mira:", "mire:", "lesen sie hier:", "dowiedz się więcej:"};
-  for (std::string_view p : kReadAlso)
-    if (starts(p)) return true;
   static constexpr std::string_view kPrefixes[] = {
       "share on ", "share this", "partager sur ", "teilen auf ", "compartir en ",
       "condividi su ", "compartilhar no ", "abonnez-vous",
@@ -540,8 +569,10 @@ bool is_boilerplate_line(std::string_view text) {
       "javascript is required", "javascript is disabled", "this site requires javascript",
       "bitte aktivieren sie javascript", "veuillez activer javascript", "activa javascript",
       "por favor, activa javascript", "attiva javascript", "ative o javascript"};
-  for (std::string_view p : kPrefixes)
-    if (starts(p)) return true;
+  // Every block is tried against both lists: a prefix is only compared with lines that start
+  // with its first byte.
+  static const FirstByteIndex kLeading(kReadAlso, kPrefixes);
+  if (kLeading.any_prefix_of(t)) return true;
   if (ends_with_credit(t)) return true;
   if (is_filing_or_newsletter_line(t)) return true;
   if (t.size() > k::kMaxBoilerplateLineChars) return false;
