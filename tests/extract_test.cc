@@ -395,7 +395,11 @@ TEST(Boilerplate, CallsToActionLongerThanALabel) {
         "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?",
         "Verfasst von: mitundvoneinander | 31. Dezember 2008", "Źródło: Statista.com",
         "Ten tekst przeczytasz w mniej niż minutę", "Aktualisiert am 17.01.2021.", "Von:",
-        "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)"})
+        "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)",
+        "Do you want to be informed of DiEM25's actions? Sign up here",
+        "Mit unserem Newsletter bleiben Sie informiert", "Je fais un don à Attac",
+        "This work is licensed under a Creative Commons Attribution 4.0 International License.",
+        "Praca w magazynie, zdjęcie ilustracyjne / Źródło: Pixabay"})
     EXPECT_TRUE(is_boilerplate_line(s)) << s;
   for (const char* s :
        {// A tutorial's step, and sentences about newsletters.

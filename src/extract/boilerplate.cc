@@ -417,7 +417,8 @@ bool ends_with_credit(std::string_view t) {
   static constexpr std::string_view kMarkers[] = {
       "foto: ", "fotos: ", "photo: ", "photos: ", "bild: ", "bildquelle: ", "kuva: ",
       "credit: ", "(credit: ", "quelle: ", "(quelle: ", "(foto: ", "© ", "(reuters/",
-      "(afp/", "(ap photo/", "(efe/", "crédito: ", "(crédito: ", "zdjęcie: ", "fot. "};
+      "(afp/", "(ap photo/", "(efe/", "crédito: ", "(crédito: ", "zdjęcie: ", "fot. ",
+      "źródło: ", "Źródło: "};
   // A credit is at most kMaxCreditChars long, so its marker starts in the line's tail.
   constexpr size_t kLongestMarker = 16;
   const size_t tail = t.size() > k::kMaxCreditChars + kLongestMarker
@@ -474,13 +475,24 @@ bool is_filing_or_newsletter_line(std::string_view t) {
       has("bookmark the permalink") || has("lesezeichen für den permalink") ||
       has("cette entrée a été publiée dans"))
     return true;
+  // A prompt that ends with its link: "Do you want to be informed of our actions? Sign up here".
+  static constexpr std::string_view kEndings[] = {
+      "sign up here", "subscribe here", "sign up now", "hier anmelden", "jetzt anmelden",
+      "jetzt registrieren", "inscrivez-vous ici", "suscríbete aquí", "iscriviti qui"};
+  std::string_view trimmed = t;
+  while (!trimmed.empty() && (trimmed.back() == '!' || trimmed.back() == '.' ||
+                              trimmed.back() == ' '))
+    trimmed.remove_suffix(1);
+  for (std::string_view e : kEndings)
+    if (trimmed.size() >= e.size() && trimmed.substr(trimmed.size() - e.size()) == e) return true;
   if (!has("newsletter")) return false;
   // A prompt, not a sentence about a newsletter: an imperative or an offer to the reader.
   // ("subscribe" alone is also "the newsletters I subscribe to", "1,193 subscribers".)
   static constexpr std::string_view kPrompt[] = {
       "anmelden", "abonnieren", "sign up", "signing up", "subscribe to our", "subscribe now",
-      "receive our", "inscri", "abonnez", "suscríbete", "iscriviti", "assine", "zapisz",
-      "jetzt ", "!"};
+      "receive our", "inscri", "abonnez", "suscríbete", "suscribirse", "iscriviti", "assine",
+      "zapisz", "jetzt ", "bleiben sie informiert", "stay informed", "stay up to date",
+      "restez informé", "!"};
   for (std::string_view w : kPrompt)
     if (has(w)) return true;
   return false;
@@ -533,7 +545,8 @@ bool is_boilerplate_line(std::string_view text) {
       "previous article", "next article", "previous post", "next post", "vorheriger artikel",
       "nächster artikel", "vorheriger beitrag", "nächster beitrag", "nachfolgebeitrag:",
       "article précédent", "article suivant", "artículo anterior", "artículo siguiente",
-      "puedes ver:", "mira:", "mire:", "lesen sie hier:", "dowiedz się więcej:"};
+      "puedes ver:", "mira:", "mire:", "lesen sie hier", "dowiedz się więcej:", "auch lesen",
+      "vorschau auf den nächsten artikel", "alle artikel zu", "alle nachrichten zu"};
   static constexpr std::string_view kPrefixes[] = {
       "share on ", "share this", "partager sur ", "teilen auf ", "compartir en ",
       "condividi su ", "compartilhar no ", "abonnez-vous",
@@ -557,7 +570,11 @@ bool is_boilerplate_line(std::string_view text) {
       "subscribe now", "to view the full story", "get the latest news straight",
       "for the latest stories and breaking news", "if you enjoyed reading this",
       "we want to hear what you think", "submit your letter", "submit a letter to the editor",
-      "hazte miembro", "suggested citation", "ten tekst przeczytasz w",
+      "hazte miembro", "suggested citation", "ten tekst przeczytasz w", "je fais un don",
+      "faire un don", "jetzt spenden", "donate now", "make a donation",
+      // Licence notices of the site's texts.
+      "sofern nicht anders ausgewiesen", "dieser text wurde veröffentlicht unter der lizenz",
+      "this work is licensed under", "except where otherwise noted",
       // Affiliate and advertising disclosures.
       "this post contains references to products", "we recommend the best products",
       "für links auf dieser seite erhält", "*werbung", "werbung:",
