@@ -456,7 +456,8 @@ bool ends_with_credit(std::string_view t) {
     size_t b = best;
     while (b > 0 && t[b - 1] == ' ') --b;
     const char c = b > 0 ? t[b - 1] : '.';
-    if (c != '.' && c != ',' && c != ')' && c != '!' && c != '?' && c != '|' && c != '-')
+    if (c != '.' && c != ',' && c != ')' && c != '!' && c != '?' && c != '|' && c != '-' &&
+        c != '/')
       return false;
   }
   std::string_view credit = t.substr(best + best_len);
