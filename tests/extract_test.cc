@@ -6,6 +6,7 @@
 #include "extract/boilerplate.h"
 #include "extract/extract.h"
 #include "parse/parser.h"
+#include "util/word_list.h"
 
 namespace gazette::extract {
 namespace {
@@ -375,6 +376,20 @@ TEST(Boilerplate, Lines) {
                         "Learn more", "Sign in to the council's portal to vote on the budget.",
                         "Foto 1 de 1 del concurso", "11 min"})
     EXPECT_FALSE(is_boilerplate_line(s)) << s;
+}
+
+TEST(WordList, StartsAndLongestAt) {
+  static constexpr std::string_view kA[] = {"credit: ", "(credit: "};
+  static constexpr std::string_view kB[] = {"foto: "};
+  const util::WordList words(kA, kB);
+  EXPECT_TRUE(words.starts("foto: dpa"));
+  EXPECT_FALSE(words.starts("das foto: dpa"));
+  EXPECT_FALSE(words.starts("fot"));
+  EXPECT_EQ(words.longest_at("x (credit: y", 2), 9u);
+  EXPECT_EQ(words.longest_at("x (credit: y", 3), 8u);
+  EXPECT_EQ(words.longest_at("x (credit: y", 1), 0u);
+  EXPECT_EQ(words.longest_at("credit", 0), 0u);  // the word runs past the end
+  EXPECT_EQ(words.longest_at("credit: ", 99), 0u);
 }
 
 TEST(Boilerplate, CallsToActionLongerThanALabel) {

@@ -378,36 +378,6 @@ bool is_counter_line(std::string_view t) {
 
 namespace {
 
-// Phrases indexed by their first byte, for "does the line start with any of them".
-class FirstByteIndex {
- public:
-  template <size_t N>
-  explicit FirstByteIndex(const std::string_view (&a)[N]) {
-    add(a);
-  }
-  template <size_t N, size_t M>
-  FirstByteIndex(const std::string_view (&a)[N], const std::string_view (&b)[M]) {
-    add(a);
-    add(b);
-  }
-  bool any_prefix_of(std::string_view t) const { return longest_at(t, 0) != 0; }
-  // The length of the longest phrase that `t` holds at `at`; 0 when none.
-  size_t longest_at(std::string_view t, size_t at) const {
-    if (at >= t.size()) return 0;
-    size_t longest = 0;
-    for (std::string_view p : buckets_[static_cast<unsigned char>(t[at])])
-      if (p.size() > longest && t.compare(at, p.size(), p) == 0) longest = p.size();
-    return longest;
-  }
-
- private:
-  template <size_t N>
-  void add(const std::string_view (&a)[N]) {
-    for (std::string_view p : a) buckets_[static_cast<unsigned char>(p[0])].push_back(p);
-  }
-  std::array<std::vector<std::string_view>, 256> buckets_;
-};
-
 // A picture's caption that ends with its credit: "René Klemmer. Foto: GdP/Hagen Immel",
 // "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", "(mlharing /
 // iStock.com)", "(REUTERS/Denis Balibouse)", "Kuva: ALEXANDER BECHER". The credit is the last
@@ -426,7 +396,7 @@ bool ends_with_credit(std::string_view t) {
                           : 0;
   // The last marker, by where it ends; of two ending together ("(credit: " and "credit: "),
   // the longer. One pass over the tail, a marker tried only where its first byte is.
-  static const FirstByteIndex kMarkerIndex(kMarkers);
+  static const util::WordList kMarkerIndex(kMarkers);
   size_t best = std::string_view::npos, best_len = 0;
   for (size_t at = tail; at < t.size(); ++at) {
     const size_t len = kMarkerIndex.longest_at(t, at);
@@ -589,8 +559,8 @@ bool is_boilerplate_line(std::string_view text) {
       "por favor, activa javascript", "attiva javascript", "ative o javascript"};
   // Every block is tried against both lists: a prefix is only compared with lines that start
   // with its first byte.
-  static const FirstByteIndex kLeading(kReadAlso, kPrefixes);
-  if (kLeading.any_prefix_of(t)) return true;
+  static const util::WordList kLeading(kReadAlso, kPrefixes);
+  if (kLeading.starts(t)) return true;
   if (ends_with_credit(t)) return true;
   if (is_filing_or_newsletter_line(t)) return true;
   if (t.size() > k::kMaxBoilerplateLineChars) return false;

@@ -19,16 +19,38 @@ namespace gazette::util {
 class WordList {
  public:
   WordList(std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words)
-      if (!w.empty()) buckets_[static_cast<unsigned char>(w[0])].push_back(w);
+    for (std::string_view w : words) add(w);
+  }
+  // From one or more arrays of words.
+  template <size_t... N>
+  explicit WordList(const std::string_view (&... lists)[N]) {
+    (add_all(lists), ...);
   }
   // True when one of the words occurs in `s`.
   bool in(std::string_view s) const { return find(s, false); }
   // True when one of the words occurs in `s` as a whole token: bounded by anything that is not
   // a letter or digit ("ad" matches "ad", "top-ad", "ad_slot", but not "header" or "load").
   bool token_in(std::string_view s) const { return find(s, true); }
+  // True when `s` starts with one of the words (compared as written: case matters).
+  bool starts(std::string_view s) const { return longest_at(s, 0) != 0; }
+  // The length of the longest word that `s` holds at byte `at`; 0 when none does.
+  size_t longest_at(std::string_view s, size_t at) const {
+    if (at >= s.size()) return 0;
+    size_t longest = 0;
+    for (std::string_view w : buckets_[static_cast<unsigned char>(s[at])])
+      if (w.size() > longest && s.size() - at >= w.size() && same(s.data() + at, w))
+        longest = w.size();
+    return longest;
+  }
 
  private:
+  void add(std::string_view w) {
+    if (!w.empty()) buckets_[static_cast<unsigned char>(w[0])].push_back(w);
+  }
+  template <size_t N>
+  void add_all(const std::string_view (&list)[N]) {
+    for (std::string_view w : list) add(w);
+  }
   static bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
   // An inline comparison: the words are short, and most candidates differ in the second byte,
   // where a call to memcmp would cost more than the comparison.
