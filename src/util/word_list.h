@@ -95,13 +95,26 @@ class WordSets {
                                [&](const Entry& e) { return e.word == w; });
         if (it == bucket.end()) it = bucket.insert(bucket.end(), Entry{w, 0});
         it->bits |= set.bits;
+        // The word's first two bytes (any second byte for a one-byte word).
+        const unsigned c0 = static_cast<unsigned char>(w[0]);
+        if (w.size() == 1) {
+          for (unsigned c1 = 0; c1 < 256; ++c1) mark(c0 << 8 | c1);
+        } else {
+          mark(c0 << 8 | static_cast<unsigned char>(w[1]));
+        }
       }
   }
 
   uint32_t match(std::string_view s) const {
     uint32_t bits = 0;
+    // Most positions start no word's first two bytes: one bit test skips them.
+    unsigned next = s.empty() ? 0 : static_cast<unsigned char>(ascii_lower(s[0]));
     for (size_t i = 0; i < s.size(); ++i) {
-      for (const Entry& e : buckets_[static_cast<unsigned char>(ascii_lower(s[i]))]) {
+      const unsigned c0 = next;
+      next = i + 1 < s.size() ? static_cast<unsigned char>(ascii_lower(s[i + 1])) : 0;
+      const unsigned pair = c0 << 8 | next;
+      if (!((pairs_[pair >> 6] >> (pair & 63)) & 1)) continue;
+      for (const Entry& e : buckets_[c0]) {
         if (s.size() - i < e.word.size()) continue;
         size_t k = 1;
         while (k < e.word.size() && ascii_lower(s[i + k]) == e.word[k]) ++k;
@@ -116,7 +129,9 @@ class WordSets {
     std::string_view word;
     uint32_t bits;
   };
+  void mark(unsigned pair) { pairs_[pair >> 6] |= uint64_t{1} << (pair & 63); }
   std::array<std::vector<Entry>, 256> buckets_;
+  std::array<uint64_t, 65536 / 64> pairs_{};  // first two bytes of some word, one bit each
 };
 
 }  // namespace gazette::util
