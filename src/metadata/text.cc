@@ -81,7 +81,27 @@ std::string normalize_space(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
+  auto ascii_space = [](unsigned char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');  // \t \n \v \f \r
+  };
   for (size_t i = 0; i < s.size();) {
+    // A run of ASCII that is not space is copied at once (no ASCII code point is invisible).
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      if (ascii_space(static_cast<unsigned char>(s[i]))) {
+        pending_space = !out.empty();
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80 &&
+             !ascii_space(static_cast<unsigned char>(s[j])))
+        ++j;
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out.append(s.substr(i, j - i));
+      i = j;
+      continue;
+    }
     size_t len;
     uint32_t cp = decode_cp(s, i, len);
     if (is_space_cp(cp)) {
