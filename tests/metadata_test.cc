@@ -34,6 +34,20 @@ TEST(MetadataTitle, FromJsonLdHeadline) {
   EXPECT_EQ(a.title, "Big News");
 }
 
+TEST(MetadataTitle, UnnamedSiteAfterADashInTheOnlyTitle) {
+  EXPECT_EQ(meta("<title>Lorem ipsum dolor sit amet – My website</title>").title,
+            "Lorem ipsum dolor sit amet");
+  EXPECT_EQ(meta("<title>Was ist Freie Software - MyOOS Community Forum</title>").title,
+            "Was ist Freie Software");
+  // What stays must be a headline's length, and the segment a name's.
+  EXPECT_EQ(meta("<title>Budget - Council approves the new plan</title>").title,
+            "Budget - Council approves the new plan");
+  EXPECT_EQ(meta("<title>Why the council approved it - a look at the five big changes in "
+                 "the plan</title>")
+                .title,
+            "Why the council approved it - a look at the five big changes in the plan");
+}
+
 TEST(MetadataTitle, FromOpenGraph) {
   EXPECT_EQ(meta(R"(<meta property="og:title" content="OG Title">)").title, "OG Title");
 }
@@ -319,6 +333,15 @@ TEST(MetadataDate, CurrentTimeOfAForumIsNotTheDate) {
   auto a = meta("", "<h1>Was ist Freie Software?</h1><p>" + std::string(1200, 'x') + "</p>" +
                         R"(<p class="time">Aktuelle Zeit: 14.10.2020, 12:18</p>)"
                         R"(<p class="author">von r23 » 21.01.2009, 05:42</p><p>Text of the post.</p>)");
+  EXPECT_EQ(a.date_published, "2009-01-21T05:42");
+}
+
+TEST(MetadataDate, MembersRegistrationDateIsNotTheDate) {
+  // The first post's author box comes before its date in phpBB's markup.
+  auto a = meta("<title>Was ist Freie Software</title>",
+                R"(<h2>Was ist Freie Software</h2><dl><dt>r23</dt><dd>)"
+                R"(<strong>Registriert:</strong> 18.09.2008, 05:56</dd></dl>)"
+                R"(<p class="author">von r23 » 21.01.2009, 05:42</p><p>Text of the post.</p>)");
   EXPECT_EQ(a.date_published, "2009-01-21T05:42");
 }
 

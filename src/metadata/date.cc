@@ -988,14 +988,18 @@ DateRole role_before(std::string_view between) {
   return updated > published ? DateRole::kUpdated : DateRole::kPublished;
 }
 
-bool labels_current_time(std::string_view before) {
-  // phpBB's "CURRENT_TIME" in its en, de, fr, es, it, pt, nl and pl language packs, and the
-  // masthead forms of the same.
+bool labels_unrelated_date(std::string_view before) {
+  // phpBB's "CURRENT_TIME" and "JOINED" in its en, de, fr, es, it, pt, nl and pl language
+  // packs, and the masthead and profile forms of the same.
   constexpr std::string_view kLabels[] = {
       "it is currently", "current time", "today is", "aktuelle zeit", "heute ist",
       "nous sommes le", "nous sommes aujourd'hui", "fecha actual", "hoy es", "oggi è",
       "data/hora atual", "hoje é", "het is momenteel", "het is nu", "teraz jest",
-      "aktualny czas"};
+      "aktualny czas", "registriert:", "registriert seit", "mitglied seit", "joined:",
+      "member since", "registered:", "inscription :", "inscrit le", "membre depuis",
+      "registrado:", "miembro desde", "iscritto:", "iscritto il", "membro dal",
+      "registrado em", "membro desde", "lid sinds", "geregistreerd:", "dołączył",
+      "rejestracja:"};
   constexpr size_t kLabelWindow = 40;
   if (before.size() > kLabelWindow) {
     size_t cut = before.size() - kLabelWindow;

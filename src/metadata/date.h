@@ -96,10 +96,11 @@ std::optional<DateMatch> find_date(std::string_view text, const DateOptions& opt
 // follows it; kUnknown when none does. (find_dates uses it for each date it finds.)
 DateRole role_before(std::string_view text_before);
 
-// True when a label at the end of `text_before` says the date that follows is the current time
-// of the page's rendering, not the article's: a forum's "It is currently", "Aktuelle Zeit:",
-// "Nous sommes le" (phpBB's wording in each language), a masthead's "Today is".
-bool labels_current_time(std::string_view text_before);
+// True when a label at the end of `text_before` says the date that follows is not about the
+// article: the current time of the page's rendering (a forum's "It is currently", "Aktuelle
+// Zeit:", "Nous sommes le", phpBB's wording in each language; a masthead's "Today is") or a
+// member's registration ("Registriert:", "Joined:", "Member since").
+bool labels_unrelated_date(std::string_view text_before);
 
 // Every date of the text, in order, each with the role its label gives it.
 std::vector<DateMatch> find_dates(std::string_view text, const DateOptions& options = {});

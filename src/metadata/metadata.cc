@@ -970,6 +970,19 @@ void choose_title(const Page& p, const jsonld::Info& ld, const std::vector<std::
   // 4. <title> without the site, else the h1 (the only one, or the first in article/main).
   if (!f.open()) return;
   std::string stripped = strip_title_site(title_tag, sites);
+  // A site the page does not name: a short last segment after a dash or a bar ("Lorem ipsum
+  // dolor sit amet – My website"), when what stays is a headline's length (Readability's rule).
+  for (std::string_view sep : {" | ", " – ", " — ", " - "}) {
+    size_t at = stripped.rfind(sep);
+    if (at == std::string::npos || at == 0) continue;
+    std::string_view head = std::string_view(stripped).substr(0, at);
+    std::string_view tail = std::string_view(stripped).substr(at + sep.size());
+    if (text::split_ws(tail).size() <= th::kTitleSiteSegmentMaxWords &&
+        text::split_ws(head).size() >= th::kTitleHeadMinWords) {
+      stripped.resize(at);
+      break;
+    }
+  }
   if (!stripped.empty()) f.offer(Source::kTitleElement, "", std::move(stripped));
   if (!f.open()) return;
   const Node* h1 = p.h1s.size() == 1 ? p.h1s[0] : nullptr;
@@ -1172,6 +1185,12 @@ struct NearDates {
 NearDates near_dates_in(std::string_view text, size_t from = 0) {
   NearDates r;
   auto m = find_page_date(text.substr(from));
+  // A date labelled as another event's ("Registriert: 18.09.2008", "Aktuelle Zeit: ...") is
+  // passed over.
+  while (m && labels_unrelated_date(text.substr(0, from + m->begin))) {
+    from += m->end;
+    m = find_page_date(text.substr(from));
+  }
   if (!m) return r;
   m->begin += from;
   m->end += from;
@@ -1628,7 +1647,7 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     const std::string_view text = c.text;
     const std::string label =
         m->begin == 0 ? label_before(c.node) : std::string(text.substr(0, m->begin));
-    if (labels_current_time(label)) continue;  // "Aktuelle Zeit: 14.10.2020, 12:18"
+    if (labels_unrelated_date(label)) continue;  // "Aktuelle Zeit: 14.10.2020, 12:18"
     DateRole role = role_before(text.substr(0, m->begin));
     if (role == DateRole::kUnknown && m->begin == 0) role = role_before(label);
     note = role == DateRole::kUpdated ? kUpdateLabel : kPlain;
