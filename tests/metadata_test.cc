@@ -336,6 +336,18 @@ TEST(MetadataDate, CurrentTimeOfAForumIsNotTheDate) {
   EXPECT_EQ(a.date_published, "2009-01-21T05:42");
 }
 
+TEST(MetadataDate, PublicationLabelledInTheTextOverrulesTheDateMeta) {
+  // An ASP.NET page writes its date meta month first; the article ends with its own date.
+  auto a = meta(R"(<meta name="date" content="11/01/2023 12:43:42">)",
+                "<h1>Trinkwasser belastet</h1><p>" + std::string(1200, 'x') +
+                    "</p><p>Erstellt am: 01.11.2023</p>");
+  EXPECT_EQ(a.date_published, "2023-11-01");
+  // Unlabelled, the date in the text does not.
+  a = meta(R"(<meta name="date" content="11/01/2023 12:43:42">)",
+           "<h1>Trinkwasser belastet</h1><p>" + std::string(1200, 'x') + "</p><p>01.11.2023</p>");
+  EXPECT_EQ(a.date_published, "2023-01-11T12:43:42");
+}
+
 TEST(MetadataDate, MembersRegistrationDateIsNotTheDate) {
   // The first post's author box comes before its date in phpBB's markup.
   auto a = meta("<title>Was ist Freie Software</title>",

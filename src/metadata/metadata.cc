@@ -1438,6 +1438,7 @@ bool weak_date_meta(std::string_view key) {
 struct FoundDate {
   ParsedDate date;
   std::string raw;
+  DateRole role = DateRole::kUnknown;  // what its label says
 };
 
 // The date of the page's visible text (script, style, template, noscript left out), in text
@@ -1469,7 +1470,7 @@ std::optional<FoundDate> visible_text_date(const Node* root) {
         std::optional<FoundDate>& slot = role == DateRole::kPublished ? published
                                          : role == DateRole::kUpdated ? updated
                                                                       : first;
-        if (!slot) slot = FoundDate{std::move(m->date), std::string(m->in(t))};
+        if (!slot) slot = FoundDate{std::move(m->date), std::string(m->in(t)), role};
         if (published) break;
       }
       if (!t.empty()) before = t.size() > 40 ? t.substr(t.size() - 40) : t;
@@ -1749,6 +1750,20 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
           pick = i;
           why = "a generic date meta, and a visible date differs";
           break;
+        }
+      // No printed date near the headline or in a date element: a date the text labels as the
+      // publication ("Erstellt am: 01.11.2023" under the article) overrules the meta too.
+      bool printed_any = false;
+      for (size_t i = 1; i < cands.size(); ++i) printed_any = printed_any || printed(i);
+      if (pick == 0 && !printed_any)
+        if (auto d = visible_text_date(p.root);
+            d && d->role == DateRole::kPublished && d->date.date_iso() != cands[0].date_iso()) {
+          source = Source::kText;
+          key = "date line in the text";
+          kind = DateSource::kOther;
+          push(std::move(d->date), d->raw);
+          pick = cands.size() - 1;
+          why = "a generic date meta, and the text labels another date as the publication";
         }
     }
     // The date printed under the headline, unlabelled, is the page's modification date: the page
