@@ -2,6 +2,8 @@
 // eight languages, each with the value the parser must give (see the file's header).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fstream>
 #include <map>
 #include <string>
@@ -63,6 +65,28 @@ TEST(DateTable, EveryRowGivesItsValue) {
   }
   for (const char* lang : {"en", "fr", "de", "es", "it", "pt", "nl", "pl"})
     EXPECT_GE(per_language[lang], 25) << lang;
+}
+
+// Every row without digits that holds a date passes the prefilter that lets a page skip the
+// parse of its texts without digits; ordinary text does not.
+TEST(DateTable, TextsWithoutDigitsThatHoldADateMayHoldARelativeDate) {
+  DateOptions options;
+  options.reference = reference();
+  int checked = 0;
+  for (const Row& r : read_table()) {
+    if (std::any_of(r.text.begin(), r.text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    if (!find_date(r.text, options)) continue;
+    ++checked;
+    EXPECT_TRUE(may_hold_relative_date(r.text)) << "dates.tsv:" << r.line << " " << r.text;
+  }
+  EXPECT_GT(checked, 10);
+  for (std::string_view s : {"AN HOUR AGO", "Il y a une heure", "DZIŚ", "Aujourd’hui",
+                             "avant-hier", "l'altro ieri", "vor einer Stunde"})
+    EXPECT_TRUE(may_hold_relative_date(s)) << s;
+  for (std::string_view s : {"The council met to discuss the budget.", "Weitere Artikel",
+                             "Lire la suite", "Chicago hierarchy"})
+    EXPECT_FALSE(may_hold_relative_date(s)) << s;
 }
 
 // Without a reference, relative forms are not dates: nothing is resolved against "now".

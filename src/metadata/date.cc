@@ -12,6 +12,7 @@
 #include <cctz/time_zone.h>
 
 #include "metadata/text.h"
+#include "util/word_list.h"
 
 namespace gazette::metadata {
 namespace {
@@ -986,6 +987,27 @@ DateRole role_before(std::string_view between) {
   if (updated == std::string::npos) return DateRole::kPublished;
   if (published == std::string::npos) return DateRole::kUpdated;
   return updated > published ? DateRole::kUpdated : DateRole::kPublished;
+}
+
+bool may_hold_relative_date(std::string_view text) {
+  // Without digits, a date is a relative day ("gestern", "aujourd'hui", "avant-hier") or a span
+  // with an amount in words ("an hour ago", "il y a une heure", "vor einer Stunde"): one of the
+  // words of kRelativeDays, or a unit of kRelativeUnits with an amount of kOneWords. Whole
+  // words of the lowercase text, as the parser's tokens are; a false "yes" only costs the parse.
+  static const util::WordList kDays = [] {
+    static std::vector<std::string_view> words;
+    for (const auto& r : kRelativeDays) words.push_back(r.name);
+    words.push_back("aujourd");
+    return util::WordList(words);
+  }();
+  static const util::WordList kUnits = [] {
+    static std::vector<std::string_view> words;
+    for (const auto& u : kRelativeUnits) words.push_back(u.name);
+    return util::WordList(words);
+  }();
+  static const util::WordList kAmounts(kOneWords);
+  const std::string lower = text::to_lower(text);
+  return kDays.token_in(lower) || (kAmounts.token_in(lower) && kUnits.token_in(lower));
 }
 
 bool labels_unrelated_date(std::string_view before) {

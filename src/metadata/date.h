@@ -102,6 +102,10 @@ DateRole role_before(std::string_view text_before);
 // member's registration ("Registriert:", "Joined:", "Member since").
 bool labels_unrelated_date(std::string_view text_before);
 
+// False when `text`, which has no digit, cannot hold a relative date ("gestern", "an hour ago"):
+// the parse of a text without digits can then be skipped even with a reference time.
+bool may_hold_relative_date(std::string_view text);
+
 // Every date of the text, in order, each with the role its label gives it.
 std::vector<DateMatch> find_dates(std::string_view text, const DateOptions& options = {});
 

@@ -511,7 +511,10 @@ DateOptions page_date_options() {
 std::optional<DateMatch> find_page_date(std::string_view s) {
   // Without a reference time (for "yesterday", "gestern") a date has a year: no digit, no date.
   // Most candidates (bylines, text near the headline on pages without a date) stop here.
-  if (!has_reference_time() && std::none_of(s.begin(), s.end(), is_digit)) return std::nullopt;
+  // With one, only a relative date can be without digits.
+  if (std::none_of(s.begin(), s.end(), is_digit) &&
+      (!has_reference_time() || !may_hold_relative_date(s)))
+    return std::nullopt;
   return find_date(s, page_date_options());
 }
 

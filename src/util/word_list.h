@@ -21,6 +21,10 @@ class WordList {
   WordList(std::initializer_list<std::string_view> words) {
     for (std::string_view w : words) add(w);
   }
+  // From a vector of words (which must outlive the list).
+  explicit WordList(const std::vector<std::string_view>& words) {
+    for (std::string_view w : words) add(w);
+  }
   // From one or more arrays of words.
   template <size_t... N>
   explicit WordList(const std::string_view (&... lists)[N]) {
@@ -62,6 +66,8 @@ class WordList {
 
   bool find(std::string_view s, bool whole) const {
     for (size_t i = 0; i < s.size(); ++i) {
+      // A whole word starts after a byte that is not a letter or digit.
+      if (whole && i > 0 && is_alnum(s[i - 1])) continue;
       for (std::string_view w : buckets_[static_cast<unsigned char>(s[i])]) {
         if (s.size() - i < w.size() || !same(s.data() + i, w)) continue;
         if (!whole) return true;
