@@ -966,16 +966,21 @@ std::optional<DateMatch> find_date(std::string_view text, const DateOptions& opt
 }
 
 // The labels in `between` (the text since the previous date) give the next date its role.
-DateRole role_before(std::string_view between) {
-  // Labels stand right before their date ("Updated: ", "Mis à jour le "); a word further back
-  // belongs to other text ("our guide, updated for 2025, ... December 4, 2025").
+// The end of `before` where a date's label stands, lowercase: labels stand right before their
+// date ("Updated: ", "Mis à jour le "); a word further back belongs to other text ("our guide,
+// updated for 2025, ... December 4, 2025").
+static std::string label_window(std::string_view before) {
   constexpr size_t kLabelWindow = 40;
-  if (between.size() > kLabelWindow) {
-    size_t cut = between.size() - kLabelWindow;
-    while (cut < between.size() && (static_cast<unsigned char>(between[cut]) & 0xC0) == 0x80) ++cut;
-    between.remove_prefix(cut);
+  if (before.size() > kLabelWindow) {
+    size_t cut = before.size() - kLabelWindow;
+    while (cut < before.size() && (static_cast<unsigned char>(before[cut]) & 0xC0) == 0x80) ++cut;
+    before.remove_prefix(cut);
   }
-  std::string lower = text::to_lower(between);
+  return text::to_lower(before);
+}
+
+DateRole role_before(std::string_view between) {
+  std::string lower = label_window(between);
   size_t updated = std::string::npos, published = std::string::npos;
   auto last = [&](std::string_view label, size_t& at) {
     size_t p = lower.rfind(label);
@@ -1022,13 +1027,7 @@ bool labels_unrelated_date(std::string_view before) {
       "registrado:", "miembro desde", "iscritto:", "iscritto il", "membro dal",
       "registrado em", "membro desde", "lid sinds", "geregistreerd:", "dołączył",
       "rejestracja:"};
-  constexpr size_t kLabelWindow = 40;
-  if (before.size() > kLabelWindow) {
-    size_t cut = before.size() - kLabelWindow;
-    while (cut < before.size() && (static_cast<unsigned char>(before[cut]) & 0xC0) == 0x80) ++cut;
-    before.remove_prefix(cut);
-  }
-  const std::string lower = text::to_lower(before);
+  const std::string lower = label_window(before);
   for (auto l : kLabels)
     if (lower.find(l) != std::string::npos) return true;
   return false;

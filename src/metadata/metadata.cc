@@ -294,10 +294,7 @@ Context context_of(const Node* n) {
   for (const Node* p = n->parent; p; p = p->parent) {
     if (!p->is_element()) continue;
     if (p->tag == Tag::Article || p->tag == Tag::Main) c.in_article = true;
-    if (p->tag == Tag::Header) {
-      c.in_header = true;
-      c.in_banner = true;
-    }
+    if (p->tag == Tag::Header) c.in_header = true;
     if (is_sectioning(p->tag)) sectioned = true;
     if (is_noise_tag(p->tag)) c.in_noise = true;
     std::string_view cls = p->attr("class"), id = p->attr("id");
@@ -308,7 +305,7 @@ Context context_of(const Node* n) {
       c.in_comments = true;
     if (p->attr("itemprop") == "articleBody") c.in_article = true;
   }
-  if (sectioned) c.in_banner = false;
+  c.in_banner = c.in_header && !sectioned;
   return c;
 }
 
@@ -1652,8 +1649,7 @@ void choose_dates(const Page& p, const jsonld::Info& ld, std::string_view url, A
     const std::string label =
         m->begin == 0 ? label_before(c.node) : std::string(text.substr(0, m->begin));
     if (labels_unrelated_date(label)) continue;  // "Aktuelle Zeit: 14.10.2020, 12:18"
-    DateRole role = role_before(text.substr(0, m->begin));
-    if (role == DateRole::kUnknown && m->begin == 0) role = role_before(label);
+    const DateRole role = role_before(label);
     note = role == DateRole::kUpdated ? kUpdateLabel : kPlain;
     push(std::move(m->date), m->in(text));
   }
