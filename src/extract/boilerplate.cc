@@ -11,6 +11,7 @@
 
 #include "extract/constants.h"
 #include "util/ascii.h"
+#include "util/token_cache.h"
 #include "util/word_list.h"
 
 namespace gazette::extract {
@@ -207,34 +208,11 @@ NameFlags token_flags(const std::string& t) {
   return f;
 }
 
-// Pages repeat the same class tokens on hundreds of elements (utility-class frameworks put
-// dozens on each), and a site repeats them across pages: the flags of recent tokens are kept
-// per thread in a direct-mapped table (a slot per hash; a new token takes over its slot), so
-// memory is fixed and a lookup is one hash and one comparison.
+// Pages repeat the same class tokens on hundreds of elements, and a site repeats them across
+// pages: the flags of recent tokens are kept per thread (util::TokenCache).
 NameFlags cached_token_flags(std::string_view raw) {
-  // One cache line per slot, the token inline: a lookup touches one line (a std::string slot
-  // was a second, random load for every token, and the table twice the size of L2).
-  struct alignas(64) Slot {
-    uint64_t hash = 0;
-    NameFlags flags;
-    uint8_t size = 0;  // 0: empty
-    char token[k::kNameCacheTokenBytes];
-  };
-  static_assert(sizeof(Slot) == 64);
-  if (raw.empty() || raw.size() > k::kNameCacheTokenBytes)
-    return token_flags(util::ascii_lowercase(raw));
-  static thread_local std::vector<Slot> table(k::kNameCacheEntries);
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (char c : raw) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  Slot& slot = table[(h ^ (h >> 29)) & (k::kNameCacheEntries - 1)];
-  if (slot.hash == h && slot.size == raw.size() &&
-      std::memcmp(slot.token, raw.data(), raw.size()) == 0)
-    return slot.flags;
-  slot.hash = h;
-  slot.size = static_cast<uint8_t>(raw.size());
-  std::memcpy(slot.token, raw.data(), raw.size());
-  slot.flags = token_flags(util::ascii_lowercase(raw));
-  return slot.flags;
+  static thread_local util::TokenCache<NameFlags, k::kNameCacheEntries> cache;
+  return cache.get(raw, [](std::string_view t) { return token_flags(util::ascii_lowercase(t)); });
 }
 
 // What a whole class or id value says: every test is within one whitespace-separated token,
@@ -242,28 +220,18 @@ NameFlags cached_token_flags(std::string_view raw) {
 // Class tokens go through the cache; ids are mostly unique and would only crowd it.
 NameFlags flags_of(std::string_view raw, bool cache) {
   NameFlags f;
-  size_t i = 0;
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
-  while (i < raw.size()) {
-    while (i < raw.size() && space(raw[i])) ++i;
-    size_t j = i;
-    while (j < raw.size() && !space(raw[j])) ++j;
-    if (j > i) {
-      std::string_view token = raw.substr(i, j - i);
-      const NameFlags t =
-          cache ? cached_token_flags(token) : token_flags(util::ascii_lowercase(token));
-      f.negative |= t.negative;
-      f.positive |= t.positive;
-      f.strong |= t.strong;
-      f.comments |= t.comments;
-      f.bad |= t.bad;
-      f.maybe_content |= t.maybe_content;
-      f.content_class |= t.content_class;
-      f.metadata |= t.metadata;
-      f.consent |= t.consent;
-    }
-    i = j;
-  }
+  util::for_each_token(raw, [&](std::string_view token) {
+    const NameFlags t = cache ? cached_token_flags(token) : token_flags(util::ascii_lowercase(token));
+    f.negative |= t.negative;
+    f.positive |= t.positive;
+    f.strong |= t.strong;
+    f.comments |= t.comments;
+    f.bad |= t.bad;
+    f.maybe_content |= t.maybe_content;
+    f.content_class |= t.content_class;
+    f.metadata |= t.metadata;
+    f.consent |= t.consent;
+  });
   return f;
 }
 

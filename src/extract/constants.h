@@ -121,12 +121,10 @@ inline constexpr float kMaxGoodLinkDensity = 0.5f;
 inline constexpr size_t kClimbMinGoodChars = 100;
 inline constexpr float kClimbGoodRatio = 1.0f;
 
-// Slots of the per-thread table of class tokens already judged (a power of two; 64 bytes each,
-// 128 KiB, so that it stays in L2: most hits are classes repeated within a page). Tokens longer than kNameCacheTokenBytes are
-// judged each time. Not quality constants: bounds on memory.
+// Slots of the per-thread table of class tokens already judged (util::TokenCache: a power of
+// two, 64 bytes each; 128 KiB, so that it stays in L2: most hits are classes repeated within a
+// page). Not a quality constant: a bound on memory.
 inline constexpr size_t kNameCacheEntries = 2048;
-inline constexpr size_t kNameCacheTokenBytes = 46;
-static_assert((kNameCacheEntries & (kNameCacheEntries - 1)) == 0);
 
 // A kept list or block whose text is mostly links (navigation inside the article).
 inline constexpr float kMaxLinkDensityList = 0.5f;

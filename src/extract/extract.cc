@@ -91,22 +91,38 @@ void count_text(std::string_view s, uint32_t& chars, uint32_t& commas) {
   const __m128i nb = _mm_set1_epi8(static_cast<char>(0xA0));
   const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
   const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3 - 0x80));
-  for (; i + 17 <= n; i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    __m128i skip = _mm_or_si128(
-        _mm_cmpeq_epi8(_mm_and_si128(v, cont_mask), cont),
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, tab),
-                                  _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, ff)))));
-    ch += 16 - static_cast<uint32_t>(__builtin_popcount(_mm_movemask_epi8(skip)));
-    co += static_cast<uint32_t>(__builtin_popcount(_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma))));
-    // U+00A0 is C2 A0: an A0 byte whose predecessor (at i-1+k) is C2. Load shifted by one.
-    __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
-    nbsp += static_cast<uint32_t>(__builtin_popcount(
-        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(prev, nb)))));
-    // Bytes >= 0xE3 (signed compare after shifting into range) may start a wide comma.
-    __m128i shifted = _mm_sub_epi8(v, cont);
-    wide |= _mm_movemask_epi8(_mm_cmpgt_epi8(shifted, _mm_sub_epi8(e3, _mm_set1_epi8(1)))) != 0;
+  // Per-byte-lane counters (a compare's 0xFF subtracted is +1), summed every 255 blocks,
+  // before a lane can overflow (no popcount: it is not in the x86-64 baseline).
+  const __m128i zero = _mm_setzero_si128();
+  auto lane_sum = [&](__m128i acc) {
+    const __m128i sums = _mm_sad_epu8(acc, zero);  // two 64-bit halves
+    return static_cast<uint32_t>(_mm_cvtsi128_si32(sums) +
+                                 _mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+  };
+  while (i + 17 <= n) {
+    __m128i skips = zero, commas_acc = zero, nbsps = zero;
+    __m128i wides = zero;
+    const size_t blocks = std::min<size_t>((n - i - 1) / 16, 255);
+    for (size_t b = 0; b < blocks; ++b, i += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      __m128i skip = _mm_or_si128(
+          _mm_cmpeq_epi8(_mm_and_si128(v, cont_mask), cont),
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
+                       _mm_or_si128(_mm_cmpeq_epi8(v, tab),
+                                    _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, ff)))));
+      skips = _mm_sub_epi8(skips, skip);
+      commas_acc = _mm_sub_epi8(commas_acc, _mm_cmpeq_epi8(v, comma));
+      // U+00A0 is C2 A0: a C2 byte whose successor (at i+1+k) is A0. Load shifted by one.
+      __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+      nbsps = _mm_sub_epi8(nbsps, _mm_and_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(next, nb)));
+      // Bytes >= 0xE3 (signed compare after shifting into range) may start a wide comma.
+      __m128i shifted = _mm_sub_epi8(v, cont);
+      wides = _mm_or_si128(wides, _mm_cmpgt_epi8(shifted, _mm_sub_epi8(e3, _mm_set1_epi8(1))));
+    }
+    ch += static_cast<uint32_t>(16 * blocks) - lane_sum(skips);
+    co += lane_sum(commas_acc);
+    nbsp += lane_sum(nbsps);
+    wide |= _mm_movemask_epi8(wides) != 0;
   }
 #endif
   unsigned prev = 0;  // a C2 A0 pair starting in the vector loop was counted there

@@ -1,4 +1,6 @@
 #include "metadata/metadata.h"
+#include "util/find.h"
+#include "util/token_cache.h"
 #include "util/word_list.h"
 
 #include <algorithm>
@@ -214,6 +216,17 @@ const util::WordSets kClassWords = {
      kDatelineWord},
     {{"update", "modif", "comment", "related"}, kNotDatelineWord},
     {{"ywall", "ubscriber"}, kPaywallHint}};
+
+// kClassWords of a class or id value. No word holds a space, so a value's words are those of
+// its tokens, and tokens repeat (util::TokenCache).
+uint32_t class_words(std::string_view value) {
+  static thread_local util::TokenCache<uint32_t, th::kClassWordCacheEntries> cache;
+  uint32_t bits = 0;
+  util::for_each_token(value, [&](std::string_view token) {
+    bits |= cache.get(token, [](std::string_view t) { return kClassWords.match(t); });
+  });
+  return bits;
+}
 
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
   for (auto w : words)
@@ -447,7 +460,7 @@ void collect(const dom::Document& doc, Page& p) {
         (n->has_attr("class") || n->has_attr("id"))) {
       // A word cannot run from the class into the id: each is matched alone.
       const uint32_t words =
-          kClassWords.match(n->attr("class")) | kClassWords.match(n->attr("id"));
+          class_words(n->attr("class")) | class_words(n->attr("id"));
       // Paywall class names, on the containers that hold gated text or the prompt replacing
       // it (News Corp marks <body>); one is enough. Inline elements (links, spans, buttons:
       // "Subscribe" badges and links) are most of the classed elements and are left out.
@@ -1489,43 +1502,31 @@ constexpr std::string_view kScriptDateKeys[] = {"datePublished", "publishedDate"
 
 // The value of the first of kScriptDateKeys in `js` ("key": "value") that is a date.
 std::optional<FoundDate> script_key_date(std::string_view js) {
-  // Scripts are large and rarely hold such a key: one Boyer-Moore-Horspool pass per stem that
-  // the keys share, then a look at the quotes around each hit.
-  static const std::boyer_moore_horspool_searcher kPublish(std::string_view("ublish").begin(),
-                                                           std::string_view("ublish").end());
-  static const std::boyer_moore_horspool_searcher kPublication(
-      std::string_view("ublication").begin(), std::string_view("ublication").end());
-  std::optional<FoundDate> found;
-  size_t found_at = std::string_view::npos;
-  auto scan = [&](const auto& searcher) {
-    for (auto it = std::search(js.begin(), js.end(), searcher); it != js.end();
-         it = std::search(it + 1, js.end(), searcher)) {
-      size_t at = static_cast<size_t>(it - js.begin());
-      if (at >= found_at) return;
-      size_t open = js.rfind('"', at);
-      if (open == std::string_view::npos || at - open > 5) continue;
-      size_t close = js.find('"', at);
-      if (close == std::string_view::npos) return;
-      std::string_view key = js.substr(open + 1, close - open - 1);
-      if (std::find(std::begin(kScriptDateKeys), std::end(kScriptDateKeys), key) ==
-          std::end(kScriptDateKeys))
-        continue;
-      size_t v = close + 1;
-      while (v < js.size() && (js[v] == ' ' || js[v] == ':')) ++v;
-      if (v >= js.size() || js[v] != '"') continue;
-      size_t end = js.find('"', v + 1);
-      if (end == std::string_view::npos || end - v > 48) continue;
-      std::string_view value = js.substr(v + 1, end - v - 1);
-      if (auto m = find_page_date(value); m && m->begin == 0) {
-        found = FoundDate{std::move(m->date), std::string(value)};
-        found_at = at;
-        return;
-      }
-    }
-  };
-  scan(kPublish);
-  scan(kPublication);
-  return found;
+  // Scripts are large and rarely hold such a key: one pass for the stem that the keys share
+  // ("ublish", "ublication"), then a look at the quotes around each hit. The first key in the
+  // script that holds a date wins.
+  for (size_t at = util::find_bytes(js, "ubli"); at != std::string_view::npos;
+       at = util::find_bytes(js, "ubli", at + 1)) {
+    std::string_view stem = js.substr(at);
+    if (!stem.starts_with("ublish") && !stem.starts_with("ublication")) continue;
+    size_t open = js.rfind('"', at);
+    if (open == std::string_view::npos || at - open > 5) continue;
+    size_t close = js.find('"', at);
+    if (close == std::string_view::npos) return std::nullopt;
+    std::string_view key = js.substr(open + 1, close - open - 1);
+    if (std::find(std::begin(kScriptDateKeys), std::end(kScriptDateKeys), key) ==
+        std::end(kScriptDateKeys))
+      continue;
+    size_t v = close + 1;
+    while (v < js.size() && (js[v] == ' ' || js[v] == ':')) ++v;
+    if (v >= js.size() || js[v] != '"') continue;
+    size_t end = js.find('"', v + 1);
+    if (end == std::string_view::npos || end - v > 48) continue;
+    std::string_view value = js.substr(v + 1, end - v - 1);
+    if (auto m = find_page_date(value); m && m->begin == 0)
+      return FoundDate{std::move(m->date), std::string(value)};
+  }
+  return std::nullopt;
 }
 
 std::optional<FoundDate> script_json_date(const Node* root) {

@@ -81,6 +81,11 @@ inline constexpr size_t kBylineTextAfterHeadline = 600;
 // longer text is a container, not a dateline.
 inline constexpr size_t kMaxDatelineChars = 160;
 
+// Slots of the per-thread table of class and id tokens already matched against the byline,
+// dateline and paywall words (util::TokenCache, 64 bytes each: 64 KiB). Not a quality
+// constant: a bound on memory.
+inline constexpr size_t kClassWordCacheEntries = 1024;
+
 // CLD2 on title + body: bytes of text fed to the detector.
 inline constexpr size_t kLangDetectBytes = 20000;
 
