@@ -290,7 +290,12 @@ Classification classify_with(const Node* n, const NameFlags& cls, const NameFlag
 }  // namespace
 
 Classification classify(const Node* n) {
-  return classify_with(n, flags_of(n->attr("class"), true), flags_of(n->attr("id"), false));
+  // Most class values are short and a page repeats them whole on many elements (a list's
+  // items): one lookup of the value saves splitting it into tokens.
+  static thread_local util::TokenCache<NameFlags, k::kNameCacheEntries / 2> values;
+  const NameFlags cls =
+      values.get(n->attr("class"), [](std::string_view v) { return flags_of(v, true); });
+  return classify_with(n, cls, flags_of(n->attr("id"), false));
 }
 float class_weight(const Node* n) { return classify(n).weight; }
 Boilerplate boilerplate_kind(const Node* n) { return classify(n).boilerplate; }

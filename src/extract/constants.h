@@ -123,7 +123,7 @@ inline constexpr float kClimbGoodRatio = 1.0f;
 
 // Slots of the per-thread table of class tokens already judged (util::TokenCache: a power of
 // two, 64 bytes each; 128 KiB, so that it stays in L2: most hits are classes repeated within a
-// page). Not a quality constant: a bound on memory.
+// page), and half as many for whole class values. Not a quality constant: a bound on memory.
 inline constexpr size_t kNameCacheEntries = 2048;
 
 // A kept list or block whose text is mostly links (navigation inside the article).

@@ -217,15 +217,22 @@ const util::WordSets kClassWords = {
     {{"update", "modif", "comment", "related"}, kNotDatelineWord},
     {{"ywall", "ubscriber"}, kPaywallHint}};
 
-// kClassWords of a class or id value. No word holds a space, so a value's words are those of
-// its tokens, and tokens repeat (util::TokenCache).
+// kClassWords of an id, or of one class token. No word holds a space, so a value's words are
+// those of its tokens, and tokens repeat (util::TokenCache).
 uint32_t class_words(std::string_view value) {
-  static thread_local util::TokenCache<uint32_t, th::kClassWordCacheEntries> cache;
+  static thread_local util::TokenCache<uint32_t, th::kClassWordCacheEntries> tokens;
   uint32_t bits = 0;
   util::for_each_token(value, [&](std::string_view token) {
-    bits |= cache.get(token, [](std::string_view t) { return kClassWords.match(t); });
+    bits |= tokens.get(token, [](std::string_view t) { return kClassWords.match(t); });
   });
   return bits;
+}
+
+// kClassWords of a class value. Most class values are short and a page repeats them whole on
+// many elements (a list's items): one lookup of the value saves splitting it into tokens.
+uint32_t class_value_words(std::string_view value) {
+  static thread_local util::TokenCache<uint32_t, th::kClassWordCacheEntries> values;
+  return values.get(value, class_words);
 }
 
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
@@ -460,7 +467,7 @@ void collect(const dom::Document& doc, Page& p) {
         (n->has_attr("class") || n->has_attr("id"))) {
       // A word cannot run from the class into the id: each is matched alone.
       const uint32_t words =
-          class_words(n->attr("class")) | class_words(n->attr("id"));
+          class_value_words(n->attr("class")) | class_words(n->attr("id"));
       // Paywall class names, on the containers that hold gated text or the prompt replacing
       // it (News Corp marks <body>); one is enough. Inline elements (links, spans, buttons:
       // "Subscribe" badges and links) are most of the classed elements and are left out.
