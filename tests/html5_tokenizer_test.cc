@@ -625,5 +625,26 @@ TEST(Html5Tokenizer, ScanMatchesANaiveSearch) {
   }
 }
 
+// The common references answered without a search: the same longest match as the table gives,
+// and the legacy forms without ';' still found by the search.
+TEST(Html5Tokenizer, CommonNamedReferencesMatchTheTable) {
+  struct Case {
+    std::string_view input;
+    size_t length;
+    std::string_view replacement;
+  };
+  const Case cases[] = {
+      {"amp;", 4, "&"},        {"amp;x=1", 4, "&"},   {"amp", 3, "&"},  {"ampx", 3, "&"},
+      {"nbsp;", 5, "\xC2\xA0"}, {"nbsp", 4, "\xC2\xA0"}, {"quot;", 5, "\""}, {"quot", 4, "\""},
+      {"lt;", 3, "<"},         {"lt", 2, "<"},        {"gt;", 3, ">"},  {"gtrdot;", 7, "\xE2\x8B\x97"},
+      {"ltimes;", 7, "\xE2\x8B\x89"}, {"am", 0, ""}, {"notin;", 6, "\xE2\x88\x89"},
+      {"notit;", 3, "\xC2\xAC"}};
+  for (const Case& c : cases) {
+    NamedReferenceMatch m = match_named_reference(c.input);
+    EXPECT_EQ(m.length, c.length) << c.input;
+    EXPECT_EQ(m.replacement, c.replacement) << c.input;
+  }
+}
+
 }  // namespace
 }  // namespace gazette::html5

@@ -2,6 +2,7 @@
 #include "util/utf8.h"
 
 #include <algorithm>
+#include <array>
 
 namespace gazette::html5 {
 namespace {
@@ -59,7 +60,9 @@ constexpr uint16_t kWindows1252[32] = {
 
 size_t named_reference_count() { return kEntryCount; }
 
-NamedReferenceMatch match_named_reference(std::string_view s) {
+namespace {
+
+NamedReferenceMatch search_table(std::string_view s) {
   NamedReferenceMatch best;
   if (s.empty()) return best;
   auto first = static_cast<unsigned char>(s[0]);
@@ -80,6 +83,36 @@ NamedReferenceMatch match_named_reference(std::string_view s) {
     if (lo < hi && kEntries[lo].name.size() == k + 1) best = {k + 1, kEntries[lo].replacement};
   }
   return best;
+}
+
+// The references that make up most of those on real pages (URLs in attributes are full of
+// "&amp;"). A name that ends with ';' is the longest match of any text it starts, since no
+// name goes on past a ';', so these need no search; their replacements come from the table.
+struct CommonReference {
+  std::string_view name;
+  NamedReferenceMatch match;
+};
+constexpr std::string_view kCommonNames[] = {"amp;", "nbsp;", "quot;", "lt;", "gt;"};
+
+constexpr size_t kCommonCount = sizeof(kCommonNames) / sizeof(kCommonNames[0]);
+
+const std::array<CommonReference, kCommonCount>& common_references() {
+  static const std::array<CommonReference, kCommonCount> table = [] {
+    std::array<CommonReference, kCommonCount> t;
+    for (size_t i = 0; i < t.size(); ++i) t[i] = {kCommonNames[i], search_table(kCommonNames[i])};
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+NamedReferenceMatch match_named_reference(std::string_view s) {
+  for (const CommonReference& c : common_references())
+    if (s.size() >= c.name.size() && s[0] == c.name[0] &&
+        s.compare(0, c.name.size(), c.name) == 0)
+      return c.match;
+  return search_table(s);
 }
 
 uint32_t numeric_reference_replacement(uint32_t code) {
