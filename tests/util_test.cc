@@ -1,4 +1,5 @@
-// util/find.h and util/token_cache.h: the search and the cache the classifiers use.
+// util/find.h, util/token_cache.h and util/word_list.h: the search, the cache and the word
+// matching the classifiers use.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -8,6 +9,7 @@
 #include "util/find.h"
 #include "util/splitmix.h"
 #include "util/token_cache.h"
+#include "util/word_list.h"
 
 namespace gazette::util {
 namespace {
@@ -98,6 +100,30 @@ TEST(ForEachToken, SplitsAtHtmlWhitespace) {
   got.clear();
   for_each_token("   ", [&](std::string_view t) { got.emplace_back(t); });
   EXPECT_TRUE(got.empty());
+}
+
+TEST(PairFilter, SetForTheFirstTwoBytesOfEachWordOnly) {
+  PairFilter f;
+  f.add("date");
+  f.add("x");  // one byte: any second byte, and the end of the string (0)
+  f.add("");   // ignored
+  EXPECT_TRUE(f.may_start('d', 'a'));
+  EXPECT_FALSE(f.may_start('d', 'b'));
+  EXPECT_FALSE(f.may_start('a', 't'));
+  for (unsigned c1 = 0; c1 < 256; ++c1) EXPECT_TRUE(f.may_start('x', c1)) << c1;
+  size_t set = 0;
+  for (unsigned c0 = 0; c0 < 256; ++c0)
+    for (unsigned c1 = 0; c1 < 256; ++c1) set += f.may_start(c0, c1);
+  EXPECT_EQ(set, 257u);
+}
+
+TEST(WordSets, FindsEveryWordAnywhereWithoutCase) {
+  const WordSets sets = {{{"date", "x"}, 1}, {{"author", "byline"}, 2}, {{"by"}, 4}};
+  EXPECT_EQ(sets.match("post-DATE"), 1u);
+  EXPECT_EQ(sets.match("AuthorByline"), 2u | 4u);
+  EXPECT_EQ(sets.match("box"), 1u);   // "x" at the end
+  EXPECT_EQ(sets.match("dat"), 0u);   // a word cut by the end of the string
+  EXPECT_EQ(sets.match(""), 0u);
 }
 
 }  // namespace

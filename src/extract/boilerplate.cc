@@ -116,9 +116,9 @@ class ClassVocabulary {
     uint32_t bits = 0;
     for (size_t i = 0; i < t.size(); ++i) {
       // Most positions start no word's first two bytes: one bit test skips them.
-      const unsigned pair = static_cast<unsigned char>(t[i]) << 8 |
-                            (i + 1 < t.size() ? static_cast<unsigned char>(t[i + 1]) : 0);
-      if (!((pairs_[pair >> 6] >> (pair & 63)) & 1)) continue;
+      if (!starts_.may_start(static_cast<unsigned char>(t[i]),
+                             i + 1 < t.size() ? static_cast<unsigned char>(t[i + 1]) : 0))
+        continue;
       for (const Entry& e : buckets_[static_cast<unsigned char>(t[i])]) {
         if (t.size() - i < e.word.size() || !same(t.data() + i, e.word)) continue;
         bits |= e.in_bits;
@@ -145,13 +145,9 @@ class ClassVocabulary {
       if (it == bucket.end()) it = bucket.insert(bucket.end(), Entry{w});
       it->in_bits |= in_bits;
       it->token_bits |= token_bits;
-      // The word's first two bytes (any second byte for a one-byte word).
-      const unsigned c0 = static_cast<unsigned char>(w[0]);
-      for (unsigned c1 = 0; c1 < 256; ++c1)
-        if (w.size() == 1 || c1 == static_cast<unsigned char>(w[1])) mark(c0 << 8 | c1);
+      starts_.add(w);
     }
   }
-  void mark(unsigned pair) { pairs_[pair >> 6] |= uint64_t{1} << (pair & 63); }
   static bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
   static bool same(const char* p, std::string_view w) {
     for (size_t k = 1; k < w.size(); ++k)
@@ -159,7 +155,7 @@ class ClassVocabulary {
     return true;
   }
   std::array<std::vector<Entry>, 256> buckets_;
-  std::array<uint64_t, 65536 / 64> pairs_{};  // first two bytes of some word, one bit each
+  util::PairFilter starts_;
 };
 
 const ClassVocabulary& class_vocab() {

@@ -82,6 +82,31 @@ class WordList {
   std::array<std::vector<std::string_view>, 256> buckets_;
 };
 
+// A bit for each pair of bytes that starts a word of a list (any second byte for a one-byte
+// word). Most positions of a class name start no word of a vocabulary, so a search tests this
+// bit first and compares words only where it is set.
+class PairFilter {
+ public:
+  void add(std::string_view word) {
+    if (word.empty()) return;
+    const unsigned c0 = static_cast<unsigned char>(word[0]);
+    if (word.size() == 1) {
+      for (unsigned c1 = 0; c1 < 256; ++c1) mark(c0 << 8 | c1);
+    } else {
+      mark(c0 << 8 | static_cast<unsigned char>(word[1]));
+    }
+  }
+  // False when no word starts with byte c0 followed by byte c1 (0 past the end).
+  bool may_start(unsigned c0, unsigned c1) const {
+    const unsigned pair = c0 << 8 | c1;
+    return (bits_[pair >> 6] >> (pair & 63)) & 1;
+  }
+
+ private:
+  void mark(unsigned pair) { bits_[pair >> 6] |= uint64_t{1} << (pair & 63); }
+  std::array<uint64_t, 65536 / 64> bits_{};
+};
+
 // Several word lists matched in one pass: match() returns the union of the bits of the lists
 // with a word in the string (anywhere, as in WordList::in). ASCII letters of the string are
 // compared without case, so class and id values are matched as written, without a lowercase
@@ -101,13 +126,7 @@ class WordSets {
                                [&](const Entry& e) { return e.word == w; });
         if (it == bucket.end()) it = bucket.insert(bucket.end(), Entry{w, 0});
         it->bits |= set.bits;
-        // The word's first two bytes (any second byte for a one-byte word).
-        const unsigned c0 = static_cast<unsigned char>(w[0]);
-        if (w.size() == 1) {
-          for (unsigned c1 = 0; c1 < 256; ++c1) mark(c0 << 8 | c1);
-        } else {
-          mark(c0 << 8 | static_cast<unsigned char>(w[1]));
-        }
+        starts_.add(w);
       }
   }
 
@@ -118,8 +137,7 @@ class WordSets {
     for (size_t i = 0; i < s.size(); ++i) {
       const unsigned c0 = next;
       next = i + 1 < s.size() ? static_cast<unsigned char>(ascii_lower(s[i + 1])) : 0;
-      const unsigned pair = c0 << 8 | next;
-      if (!((pairs_[pair >> 6] >> (pair & 63)) & 1)) continue;
+      if (!starts_.may_start(c0, next)) continue;
       for (const Entry& e : buckets_[c0]) {
         if (s.size() - i < e.word.size()) continue;
         size_t k = 1;
@@ -135,9 +153,8 @@ class WordSets {
     std::string_view word;
     uint32_t bits;
   };
-  void mark(unsigned pair) { pairs_[pair >> 6] |= uint64_t{1} << (pair & 63); }
   std::array<std::vector<Entry>, 256> buckets_;
-  std::array<uint64_t, 65536 / 64> pairs_{};  // first two bytes of some word, one bit each
+  PairFilter starts_;
 };
 
 }  // namespace gazette::util
