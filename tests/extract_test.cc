@@ -4,6 +4,7 @@
 #include <string>
 
 #include "extract/boilerplate.h"
+#include "extract/class_names.h"
 #include "extract/extract.h"
 #include "parse/parser.h"
 #include "util/word_list.h"
@@ -282,6 +283,47 @@ TEST(Boilerplate, DrupalLabelHiddenIsNotAHiddenElement) {
                     "<div class='visually-hidden'></div>", doc);
   EXPECT_GT(class_weight(doc.body()->first_child), 0.f);
   EXPECT_LT(class_weight(doc.body()->last_child), 0.f);
+}
+
+TEST(ClassNames, KeptJudgementAgreesWithTheUncachedOne) {
+  // names_of caches per token, per class value and on the node; judge_value does none of it.
+  // Values repeat (cache hits), differ in case, and hold several tokens.
+  const char* values[] = {"post-author", "Post-Author", "entry-content main", "sidebar widget",
+                          "has-sidebar", "field--label-hidden byline", "related-articles",
+                          "entry-meta posted-on", "cookie-banner", "paywall-subscriber",
+                          "commentary", "", "x"};
+  std::string html;
+  for (int round = 0; round < 3; ++round)
+    for (const char* v : values)
+      html += std::string("<div class='") + v + "' id='" + values[(round + 3) % 13] + "'></div>";
+  dom::Document doc;
+  parse::parse_html(html, doc);
+  int checked = 0;
+  for (dom::Node* n = doc.body()->first_child; n; n = n->next, ++checked) {
+    const uint32_t cls = judge_value(n->attr("class")), id = judge_value(n->attr("id"));
+    for (int twice = 0; twice < 2; ++twice) {
+      const Names names = names_of(n);
+      EXPECT_EQ(names.cls, cls & 0xffff) << n->attr("class");
+      EXPECT_EQ(names.id, id & 0xffff) << n->attr("id");
+      EXPECT_EQ(names.words, (cls | id) >> 16) << n->attr("class") << " / " << n->attr("id");
+    }
+  }
+  EXPECT_EQ(checked, 39);
+}
+
+TEST(ClassNames, MetadataWordsCountInTokensExtractionSetsAside) {
+  // A layout token ("has-...") and Drupal's "label-hidden" say nothing about boilerplate, but
+  // the byline and dateline searches still read their words; case does not matter.
+  EXPECT_EQ(judge_value("has-byline") >> 16, uint32_t{kBylineWord});
+  EXPECT_EQ(judge_value("has-byline") & kNameStrong, 0u);
+  EXPECT_EQ(judge_value("field--label-hidden-date") >> 16,
+            uint32_t{kDatelineWord | kNotBylineWord});  // "label"
+  EXPECT_EQ(judge_value("field--label-hidden-date") & 0xffff, 0u);
+  EXPECT_EQ(judge_value("Article-AUTHOR") >> 16, uint32_t{kBylineWord});
+  EXPECT_EQ(judge_value("author-avatar") >> 16, uint32_t{kBylineWord | kNotBylineWord});
+  EXPECT_NE(judge_value("related-articles") & kNameStrong, 0u);
+  EXPECT_EQ(judge_value("has-related") & kNameStrong, 0u);  // a layout token
+  EXPECT_NE(judge_value("has-related") & kNameNegative, 0u);  // but still Readability's weight
 }
 
 TEST(Extract, TheStoryUnderTheHeadlineOfAPageThatScrollsIntoOthers) {

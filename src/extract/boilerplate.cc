@@ -9,6 +9,7 @@
 #include <vector>
 #include <string>
 
+#include "extract/class_names.h"
 #include "extract/constants.h"
 #include "util/ascii.h"
 #include "util/token_cache.h"
@@ -25,228 +26,13 @@ bool contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
 }
 
-// The vocabularies below are matched in one pass over a token (class_vocab()): each word
-// carries the bits of the lists it belongs to, as a substring ("in") or as a whole token
-// bounded by non-alphanumerics ("token": "ad" matches "top-ad" and "ad_slot", not "header").
-enum VocabBit : uint32_t {
-  kPositiveIn = 1u << 0,
-  kNegativeIn = 1u << 1,
-  kNegativeToken = 1u << 2,
-  kBoilerplateIn = 1u << 3,
-  kBoilerplateToken = 1u << 4,
-  kStrongIn = 1u << 5,
-  kCommentIn = 1u << 6,
-  kMaybeContentIn = 1u << 7,
-  kMetadataIn = 1u << 8,
-  kMetadataToken = 1u << 9,
-  kConsentIn = 1u << 10,
-};
-
-// Readability's REGEXPS.positive / negative, as substrings, plus tokens that are too short to
-// match as substrings.
-constexpr std::string_view kPositive[] = {
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
-    "blog", "story"};
-constexpr std::string_view kNegative[] = {
-    "hidden", "banner", "combx", "comment", "contact", "footer", "gdpr", "masthead", "media",
-    "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
-    "sponsor", "shopping", "taboola", "byline"};
-constexpr std::string_view kNegativeTokens[] = {"ad", "ads", "hid", "com", "meta", "tags"};
-
-// Containers that are boilerplate whatever their size (Readability's unlikelyCandidates and
-// trafilatura's discard list).
-constexpr std::string_view kBoilerplate[] = {
-    "breadcrumb", "combx", "cover-wrap", "footer", "gdpr",
-    "menu", "related", "rss", "shoutbox", "sidebar", "skyscraper",
-    "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-    "newsletter", "cookie", "consent", "subscribe", "signup", "sign-up", "share", "sharing",
-    "teaser", "recommend", "most-popular", "mostpopular", "trending", "navbar", "navigation",
-    "toolbar", "outbrain", "taboola", "banner", "modal", "jump-link", "skip-link", "paywall",
-    "credit", "copyright", "bildnachweis", "photographer", "dsgvo"};
-// Not "widget" (here nor in kNegative): page builders (Elementor, WPBakery) wrap the article
-// text itself in widgets.
-constexpr std::string_view kBoilerplateTokens[] = {
-    "nav", "ad", "ads", "advert", "tags", "tag", "login", "header", "masthead"};
-// Words so specific to boilerplate that they win over a content word in the same class
-// ("related-articles", "article-share", "post-comments").
-constexpr std::string_view kStrongBoilerplate[] = {
-    "related", "share", "sharing", "social", "newsletter", "cookie", "consent", "subscribe",
-    "signup", "recommend", "trending", "most-popular", "mostpopular", "breadcrumb",
-    "outbrain", "taboola", "dsgvo"};  // DSGVO: the GDPR's German name, on consent dialogs
-// Readers' comments and replies: boilerplate under an article, the content of a forum thread.
-constexpr std::string_view kCommentWords[] = {"comment", "replies", "remark", "disqus",
-                                              "community"};
-// A class that also says this is content keeps the element (Readability's
-// okMaybeItsACandidate).
-constexpr std::string_view kMaybeContent[] = {"and", "article", "body", "column",
-                                              "content", "main", "shadow"};
-// Cookie and privacy-consent dialogs: not content in any pass, even the lenient one, which
-// otherwise reads everything (their lists of services can outweigh a short article). Not
-// "cookie" alone: recipe sites name their cards after cookies.
-constexpr std::string_view kConsent[] = {
-    "consent", "dsgvo", "gdpr", "cookie-banner", "cookiebanner", "cookie-notice", "cookienotice",
-    "cookie-bar", "cookiebar", "cookie-law", "cookielaw", "onetrust", "cookiebot", "didomi"};
-// Bylines, datelines and dates.
-constexpr std::string_view kMetadataWords[] = {
-    "byline", "dateline", "author", "timestamp", "published", "pubdate", "post-date",
-    "article-date", "entry-date", "posted-on", "post-info", "article-info"};
-constexpr std::string_view kMetadataTokens[] = {"meta", "date", "time", "datum", "entry-meta"};
-
-// All of the lists above in one table, bucketed by first byte; a search is one pass over the
-// token comparing only the words that start with each byte, and returns the union of the bits
-// of the words found.
-class ClassVocabulary {
- public:
-  ClassVocabulary() {
-    add(kPositive, kPositiveIn, 0);
-    add(kNegative, kNegativeIn, 0);
-    add(kNegativeTokens, 0, kNegativeToken);
-    add(kBoilerplate, kBoilerplateIn, 0);
-    add(kBoilerplateTokens, 0, kBoilerplateToken);
-    add(kStrongBoilerplate, kStrongIn, 0);
-    add(kCommentWords, kCommentIn, 0);
-    add(kMaybeContent, kMaybeContentIn, 0);
-    add(kMetadataWords, kMetadataIn, 0);
-    add(kMetadataTokens, 0, kMetadataToken);
-    add(kConsent, kConsentIn, 0);
-  }
-
-  // `t` is lowercase.
-  uint32_t match(std::string_view t) const {
-    uint32_t bits = 0;
-    for (size_t i = 0; i < t.size(); ++i) {
-      // Most positions start no word's first two bytes: one bit test skips them.
-      if (!starts_.may_start(static_cast<unsigned char>(t[i]),
-                             i + 1 < t.size() ? static_cast<unsigned char>(t[i + 1]) : 0))
-        continue;
-      for (const Entry& e : buckets_[static_cast<unsigned char>(t[i])]) {
-        if (t.size() - i < e.word.size() || !same(t.data() + i, e.word)) continue;
-        bits |= e.in_bits;
-        if (e.token_bits != 0) {
-          size_t end = i + e.word.size();
-          if ((i == 0 || !is_alnum(t[i - 1])) && (end == t.size() || !is_alnum(t[end])))
-            bits |= e.token_bits;
-        }
-      }
-    }
-    return bits;
-  }
-
- private:
-  struct Entry {
-    std::string_view word;
-    uint32_t in_bits = 0, token_bits = 0;
-  };
-  template <size_t N>
-  void add(const std::string_view (&words)[N], uint32_t in_bits, uint32_t token_bits) {
-    for (std::string_view w : words) {
-      auto& bucket = buckets_[static_cast<unsigned char>(w[0])];
-      auto it = std::find_if(bucket.begin(), bucket.end(), [&](const Entry& e) { return e.word == w; });
-      if (it == bucket.end()) it = bucket.insert(bucket.end(), Entry{w});
-      it->in_bits |= in_bits;
-      it->token_bits |= token_bits;
-      starts_.add(w);
-    }
-  }
-  static bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-  static bool same(const char* p, std::string_view w) {
-    for (size_t k = 1; k < w.size(); ++k)
-      if (p[k] != w[k]) return false;
-    return true;
-  }
-  std::array<std::vector<Entry>, 256> buckets_;
-  util::PairFilter starts_;
-};
-
-const ClassVocabulary& class_vocab() {
-  static const ClassVocabulary v;
-  return v;
-}
-
-// What a class or id value says. An element's judgement combines the flags of its class and
-// of its id.
-struct NameFlags {
-  bool negative = false, positive = false;    // Readability's class weight
-  bool strong = false, comments = false;      // boilerplate (after dropping layout tokens)
-  bool bad = false, maybe_content = false;    // weak boilerplate, unless it says content
-  bool content_class = false;                 // a known article-body class token
-  bool metadata = false;                      // byline, dateline, date
-  bool consent = false;                       // a consent dialog
-};
-
-// The flags of one lowercase token of a class or id value.
-NameFlags token_flags(const std::string& t) {
-  NameFlags f;
-  // Drupal's "field--label-hidden" hides a field's label, not the field: on every body field
-  // of a Drupal site.
-  if (contains(t, "label-hidden")) return f;
-  uint32_t bits = class_vocab().match(t);
-  f.negative = (bits & (kNegativeIn | kNegativeToken)) != 0;
-  f.positive = (bits & kPositiveIn) != 0;
-  // Class names of the article body in common CMSs and themes (WordPress, Drupal, Ghost,
-  // newspaper templates), matched as whole tokens: BEM modifiers ("page-content--product")
-  // are other components.
-  static const std::unordered_set<std::string_view> kContentClasses = {
-      "entry-content", "post-content", "article-content", "article-body", "articlebody",
-      "article__body", "article-text", "article__content", "story-body", "story-content",
-      "post-body", "post-entry", "postbody", "post-text", "blog-post-content", "td-post-content",
-      "single-content", "single-post-content", "news-content", "content-body", "body-text",
-      "text-content", "field-name-body", "field--name-body", "node-content", "rich-text",
-      "richtext", "page-content", "main-content", "article-main", "articletext", "story-text",
-      "entry-body", "c-article-body", "article_body", "story__body", "post__content",
-      "entry__content", "article-detail", "content-article"};
-  // Every one of them contains "content", "body", "text", "article", "entry" or "rich",
-  // and so has the positive bit ("rich-text" through "text").
-  f.content_class = f.positive && kContentClasses.count(t) > 0;
-  f.metadata = (bits & (kMetadataIn | kMetadataToken)) != 0;
-  f.consent = (bits & kConsentIn) != 0;
-  // Layout classes describe the page, not this element: state classes ("has-sidebar",
-  // "with-comments", "no-share") and layout names ("c-fixed-sidebar-layout--300") say
-  // nothing about boilerplate.
-  bool layout = t.rfind("has-", 0) == 0 || t.rfind("with-", 0) == 0 || t.rfind("no-", 0) == 0 ||
-                contains(t, "layout");
-  if (layout) return f;
-  f.strong = (bits & kStrongIn) != 0;
-  // "commentary" is an opinion piece, not readers' comments.
-  f.comments = (bits & kCommentIn) != 0 && !contains(t, "commentary");
-  f.bad = (bits & (kBoilerplateIn | kBoilerplateToken)) != 0;
-  f.maybe_content = (bits & kMaybeContentIn) != 0;
-  return f;
-}
-
-// Pages repeat the same class tokens on hundreds of elements, and a site repeats them across
-// pages: the flags of recent tokens are kept per thread (util::TokenCache).
-NameFlags cached_token_flags(std::string_view raw) {
-  static thread_local util::TokenCache<NameFlags, k::kNameCacheEntries> cache;
-  return cache.get(raw, [](std::string_view t) { return token_flags(util::ascii_lowercase(t)); });
-}
-
-// What a whole class or id value says: every test is within one whitespace-separated token,
-// so the value's flags are those of its tokens together.
-// Class tokens go through the cache; ids are mostly unique and would only crowd it.
-NameFlags flags_of(std::string_view raw, bool cache) {
-  NameFlags f;
-  util::for_each_token(raw, [&](std::string_view token) {
-    const NameFlags t = cache ? cached_token_flags(token) : token_flags(util::ascii_lowercase(token));
-    f.negative |= t.negative;
-    f.positive |= t.positive;
-    f.strong |= t.strong;
-    f.comments |= t.comments;
-    f.bad |= t.bad;
-    f.maybe_content |= t.maybe_content;
-    f.content_class |= t.content_class;
-    f.metadata |= t.metadata;
-    f.consent |= t.consent;
-  });
-  return f;
-}
-
-Classification classify_with(const Node* n, const NameFlags& cls, const NameFlags& id) {
+Classification classify_with(const Node* n, const Names& names) {
   Classification c;
-  for (const NameFlags* f : {&cls, &id}) {
-    if (f->negative) c.weight -= k::kClassWeight;
-    if (f->positive) c.weight += k::kClassWeight;
+  for (uint32_t f : {names.cls, names.id}) {
+    if (f & kNameNegative) c.weight -= k::kClassWeight;
+    if (f & kNamePositive) c.weight += k::kClassWeight;
   }
+  const uint32_t either = names.cls | names.id;
   // Boilerplate: by tag, then role, then class and id.
   std::string_view role = n->attr("role");
   switch (n->tag) {
@@ -260,11 +46,11 @@ Classification classify_with(const Node* n, const NameFlags& cls, const NameFlag
           role == "complementary" || role == "dialog" || role == "alertdialog" ||
           role == "menu" || role == "menubar" || role == "search")
         c.boilerplate = Boilerplate::kStrong;
-      else if (cls.strong || id.strong)
+      else if (either & kNameStrong)
         c.boilerplate = Boilerplate::kStrong;
-      else if (cls.comments || id.comments)
+      else if (either & kNameComments)
         c.boilerplate = Boilerplate::kComments;
-      else if ((cls.bad || id.bad) && !(cls.maybe_content || id.maybe_content))
+      else if ((either & kNameBad) && !(either & kNameMaybeContent))
         c.boilerplate = Boilerplate::kWeak;
   }
   // Body hints.
@@ -275,24 +61,17 @@ Classification classify_with(const Node* n, const NameFlags& cls, const NameFlag
     c.hint_rank = 2;
   else if (n->is(Tag::Main) || role == "main")
     c.hint_rank = 3;
-  else if (cls.content_class || id.content_class)
+  else if (either & kNameContentClass)
     c.hint_rank = 1;
   c.metadata = n->is(Tag::Address) || n->is(Tag::Time) || n->attr("rel") == "author" ||
-               cls.metadata || id.metadata;
-  c.consent = (cls.consent || id.consent) && n->tag != Tag::Body && n->tag != Tag::Html;
+               (either & kNameMetadata);
+  c.consent = (either & kNameConsent) && n->tag != Tag::Body && n->tag != Tag::Html;
   return c;
 }
 
 }  // namespace
 
-Classification classify(const Node* n) {
-  // Most class values are short and a page repeats them whole on many elements (a list's
-  // items): one lookup of the value saves splitting it into tokens.
-  static thread_local util::TokenCache<NameFlags, k::kNameCacheEntries / 2> values;
-  const NameFlags cls =
-      values.get(n->attr("class"), [](std::string_view v) { return flags_of(v, true); });
-  return classify_with(n, cls, flags_of(n->attr("id"), false));
-}
+Classification classify(const Node* n) { return classify_with(n, names_of(n)); }
 float class_weight(const Node* n) { return classify(n).weight; }
 Boilerplate boilerplate_kind(const Node* n) { return classify(n).boilerplate; }
 int content_hint_rank(const Node* n) { return classify(n).hint_rank; }

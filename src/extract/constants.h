@@ -121,7 +121,8 @@ inline constexpr float kMaxGoodLinkDensity = 0.5f;
 inline constexpr size_t kClimbMinGoodChars = 100;
 inline constexpr float kClimbGoodRatio = 1.0f;
 
-// Slots of the per-thread table of class tokens already judged (util::TokenCache: a power of
+// Slots of the per-thread table of class tokens already judged (extract/class_names.cc,
+// for extraction and metadata; util::TokenCache: a power of
 // two, 64 bytes each; 128 KiB, so that it stays in L2: most hits are classes repeated within a
 // page), and half as many for whole class values. Not a quality constant: a bound on memory.
 inline constexpr size_t kNameCacheEntries = 2048;

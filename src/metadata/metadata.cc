@@ -1,7 +1,6 @@
 #include "metadata/metadata.h"
+#include "extract/class_names.h"
 #include "util/find.h"
-#include "util/token_cache.h"
-#include "util/word_list.h"
 
 #include <algorithm>
 #include <bit>
@@ -200,40 +199,11 @@ std::string class_and_id(const Node* n) {
   return s;
 }
 
-// Class/id vocabularies of bylines and visible dates, tested on every element with a class or
-// an id, in one pass over each value (see ClassWord).
-enum ClassWord : uint32_t {
-  kBylineWord = 1, kNotBylineWord = 2, kDatelineWord = 4, kNotDatelineWord = 8,
-  kPaywallHint = 16  // access::may_mark_paywall's test
-};
-const util::WordSets kClassWords = {
-    {{"byline", "author", "autor", "auteur", "writer", "verfasser"}, kBylineWord},
-    {{"avatar", "image", "img", "photo", "picture", "bio", "desc", "about", "social", "share",
-      "follow", "comment", "more", "other", "related", "title", "label", "box"},
-     kNotBylineWord},
-    {{"date", "time", "publish", "posted", "datum", "fecha", "data", "meta", "dateline", "info",
-      "header"},
-     kDatelineWord},
-    {{"update", "modif", "comment", "related"}, kNotDatelineWord},
-    {{"ywall", "ubscriber"}, kPaywallHint}};
-
-// kClassWords of an id, or of one class token. No word holds a space, so a value's words are
-// those of its tokens, and tokens repeat (util::TokenCache).
-uint32_t class_words(std::string_view value) {
-  static thread_local util::TokenCache<uint32_t, th::kClassWordCacheEntries> tokens;
-  uint32_t bits = 0;
-  util::for_each_token(value, [&](std::string_view token) {
-    bits |= tokens.get(token, [](std::string_view t) { return kClassWords.match(t); });
-  });
-  return bits;
-}
-
-// kClassWords of a class value. Most class values are short and a page repeats them whole on
-// many elements (a list's items): one lookup of the value saves splitting it into tokens.
-uint32_t class_value_words(std::string_view value) {
-  static thread_local util::TokenCache<uint32_t, th::kClassWordCacheEntries> values;
-  return values.get(value, class_words);
-}
+using extract::kBylineWord;
+using extract::kDatelineWord;
+using extract::kNotBylineWord;
+using extract::kNotDatelineWord;
+using extract::kPaywallHint;
 
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
   for (auto w : words)
@@ -466,8 +436,7 @@ void collect(const dom::Document& doc, Page& p) {
     if (n->tag != Tag::Script && n->tag != Tag::Meta && n->tag != Tag::Link &&
         (n->has_attr("class") || n->has_attr("id"))) {
       // A word cannot run from the class into the id: each is matched alone.
-      const uint32_t words =
-          class_value_words(n->attr("class")) | class_words(n->attr("id"));
+      const uint32_t words = extract::names_of(n).words;
       // Paywall class names, on the containers that hold gated text or the prompt replacing
       // it (News Corp marks <body>); one is enough. Inline elements (links, spans, buttons:
       // "Subscribe" badges and links) are most of the classed elements and are left out.

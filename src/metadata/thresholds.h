@@ -81,10 +81,6 @@ inline constexpr size_t kBylineTextAfterHeadline = 600;
 // longer text is a container, not a dateline.
 inline constexpr size_t kMaxDatelineChars = 160;
 
-// Slots of each of the two per-thread tables (class and id tokens, whole class values) already
-// matched against the byline, dateline and paywall words (util::TokenCache, 64 bytes each:
-// 64 KiB a table). Not a quality constant: a bound on memory.
-inline constexpr size_t kClassWordCacheEntries = 1024;
 
 // CLD2 on title + body: bytes of text fed to the detector.
 inline constexpr size_t kLangDetectBytes = 20000;

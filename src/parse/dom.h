@@ -61,6 +61,10 @@ struct Node {
   // Zero after parsing; each pass that uses it documents its meaning.
   uint32_t mark = 0;
   float score = 0;
+  // What the element's class and id say, kept by extract::names_of (extract/class_names.h) on
+  // its first call for the element; 0 until then. A cache of a pure function of those two
+  // attributes, hence mutable.
+  mutable uint32_t names = 0;
 
   bool is_element() const { return type == NodeType::kElement; }
   bool is_text() const { return type == NodeType::kText; }
