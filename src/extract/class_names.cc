@@ -16,10 +16,6 @@ namespace {
 
 using dom::Node;
 
-bool contains(std::string_view hay, std::string_view needle) {
-  return hay.find(needle) != std::string_view::npos;
-}
-
 // The vocabularies below are matched in one pass over a token (class_vocab()): each word
 // carries the bits of the lists it belongs to, as a substring ("in") or as a whole token
 // bounded by non-alphanumerics ("token": "ad" matches "top-ad" and "ad_slot", not "header").
@@ -35,11 +31,15 @@ enum VocabBit : uint32_t {
   kMetadataIn = 1u << 8,
   kMetadataToken = 1u << 9,
   kConsentIn = 1u << 10,
+  // The exceptions judge_token makes, found in the same pass.
+  kLabelHiddenIn = 1u << 11,
+  kLayoutIn = 1u << 12,
+  kCommentaryIn = 1u << 13,
   // Metadata's words (MetaWord), matched anywhere in a token: bits 16 and up, so that
   // `bits >> kMetaShift` is the MetaWord set.
   kMetaShift = 16,
 };
-static_assert(kConsentIn < (1u << kMetaShift));
+static_assert(kCommentaryIn < (1u << kMetaShift));
 
 // Readability's REGEXPS.positive / negative, as substrings, plus tokens that are too short to
 // match as substrings.
@@ -125,17 +125,21 @@ class ClassVocabulary {
     add(kDatelineWords, uint32_t{kDatelineWord} << kMetaShift, 0);
     add(kNotDatelineWords, uint32_t{kNotDatelineWord} << kMetaShift, 0);
     add(kPaywallWords, uint32_t{kPaywallHint} << kMetaShift, 0);
+    add(kExceptions, 0, 0);
+    index();
   }
 
   // `t` is lowercase.
   uint32_t match(std::string_view t) const {
     uint32_t bits = 0;
     for (size_t i = 0; i < t.size(); ++i) {
+      const unsigned c0 = static_cast<unsigned char>(t[i]);
+      const unsigned c1 = i + 1 < t.size() ? static_cast<unsigned char>(t[i + 1]) : 0;
       // Most positions start no word's first two bytes: one bit test skips them.
-      if (!starts_.may_start(static_cast<unsigned char>(t[i]),
-                             i + 1 < t.size() ? static_cast<unsigned char>(t[i + 1]) : 0))
-        continue;
-      for (const Entry& e : buckets_[static_cast<unsigned char>(t[i])]) {
+      if (!starts_.may_start(c0, c1)) continue;
+      const unsigned slot = slot_of(c0, c1);
+      for (uint32_t k = begin_[slot]; k < begin_[slot + 1]; ++k) {
+        const Entry& e = entries_[k];
         if (t.size() - i < e.word.size() || !same(t.data() + i, e.word)) continue;
         bits |= e.in_bits;
         if (e.token_bits != 0) {
@@ -153,24 +157,67 @@ class ClassVocabulary {
     std::string_view word;
     uint32_t in_bits = 0, token_bits = 0;
   };
+  // Words are found by their first two bytes: a position whose pair passes the filter compares
+  // only the words of its slot (a few), not every word with its first byte (up to 40).
+  static constexpr unsigned kSlots = 1024;
+  static unsigned slot_of(unsigned c0, unsigned c1) {
+    return ((c0 << 8 | c1) * 0x9E3779B1u) >> 22;  // the top 10 bits: kSlots
+  }
+  // Words whose bits differ from word to word (judge_token's exceptions).
+  struct Exception {
+    std::string_view word;
+    uint32_t in_bits;
+  };
+  static constexpr Exception kExceptions[] = {
+      {"label-hidden", kLabelHiddenIn}, {"layout", kLayoutIn}, {"commentary", kCommentaryIn}};
+  template <size_t N>
+  void add(const Exception (&words)[N], uint32_t, uint32_t) {
+    for (const Exception& x : words) {
+      const std::string_view list[] = {x.word};
+      add(list, x.in_bits, 0);
+    }
+  }
   template <size_t N>
   void add(const std::string_view (&words)[N], uint32_t in_bits, uint32_t token_bits) {
     for (std::string_view w : words) {
-      auto& bucket = buckets_[static_cast<unsigned char>(w[0])];
-      auto it = std::find_if(bucket.begin(), bucket.end(), [&](const Entry& e) { return e.word == w; });
-      if (it == bucket.end()) it = bucket.insert(bucket.end(), Entry{w});
+      auto it = std::find_if(words_.begin(), words_.end(), [&](const Entry& e) { return e.word == w; });
+      if (it == words_.end()) it = words_.insert(words_.end(), Entry{w});
       it->in_bits |= in_bits;
       it->token_bits |= token_bits;
       starts_.add(w);
     }
   }
+  // Lays the words out by slot; a one-byte word goes into the slot of every second byte.
+  void index() {
+    std::vector<std::vector<Entry>> slots(kSlots);
+    for (const Entry& e : words_) {
+      const unsigned c0 = static_cast<unsigned char>(e.word[0]);
+      if (e.word.size() > 1) {
+        slots[slot_of(c0, static_cast<unsigned char>(e.word[1]))].push_back(e);
+        continue;
+      }
+      for (unsigned c1 = 0; c1 < 256; ++c1) {
+        auto& slot = slots[slot_of(c0, c1)];
+        if (slot.empty() || slot.back().word != e.word) slot.push_back(e);
+      }
+    }
+    for (unsigned i = 0; i < kSlots; ++i) {
+      begin_[i] = static_cast<uint32_t>(entries_.size());
+      entries_.insert(entries_.end(), slots[i].begin(), slots[i].end());
+    }
+    begin_[kSlots] = static_cast<uint32_t>(entries_.size());
+    words_.clear();
+  }
   static bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+  // Byte 0 too: a slot holds the words of several pairs.
   static bool same(const char* p, std::string_view w) {
-    for (size_t k = 1; k < w.size(); ++k)
+    for (size_t k = 0; k < w.size(); ++k)
       if (p[k] != w[k]) return false;
     return true;
   }
-  std::array<std::vector<Entry>, 256> buckets_;
+  std::vector<Entry> words_;    // while adding
+  std::vector<Entry> entries_;  // by slot
+  std::array<uint32_t, kSlots + 1> begin_{};
   util::PairFilter starts_;
 };
 
@@ -186,7 +233,7 @@ uint32_t judge_token(std::string_view t) {
   uint32_t out = (bits >> kMetaShift) << 16;
   // Drupal's "field--label-hidden" hides a field's label, not the field: on every body field
   // of a Drupal site.
-  if (contains(t, "label-hidden")) return out;
+  if (bits & kLabelHiddenIn) return out;
   if (bits & (kNegativeIn | kNegativeToken)) out |= kNameNegative;
   if (bits & kPositiveIn) out |= kNamePositive;
   // Class names of the article body in common CMSs and themes (WordPress, Drupal, Ghost,
@@ -210,11 +257,11 @@ uint32_t judge_token(std::string_view t) {
   // "with-comments", "no-share") and layout names ("c-fixed-sidebar-layout--300") say
   // nothing about boilerplate.
   const bool layout = t.rfind("has-", 0) == 0 || t.rfind("with-", 0) == 0 ||
-                      t.rfind("no-", 0) == 0 || contains(t, "layout");
+                      t.rfind("no-", 0) == 0 || (bits & kLayoutIn);
   if (layout) return out;
   if (bits & kStrongIn) out |= kNameStrong;
   // "commentary" is an opinion piece, not readers' comments.
-  if ((bits & kCommentIn) && !contains(t, "commentary")) out |= kNameComments;
+  if ((bits & kCommentIn) && !(bits & kCommentaryIn)) out |= kNameComments;
   if (bits & (kBoilerplateIn | kBoilerplateToken)) out |= kNameBad;
   if (bits & kMaybeContentIn) out |= kNameMaybeContent;
   return out;
