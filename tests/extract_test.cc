@@ -291,11 +291,11 @@ TEST(ClassNames, KeptJudgementAgreesWithTheUncachedOne) {
   const char* values[] = {"post-author", "Post-Author", "entry-content main", "sidebar widget",
                           "has-sidebar", "field--label-hidden byline", "related-articles",
                           "entry-meta posted-on", "cookie-banner", "paywall-subscriber",
-                          "commentary", "", "x"};
+                          "commentary", "", "x", "Comments", "comments-area"};
   std::string html;
   for (int round = 0; round < 3; ++round)
     for (const char* v : values)
-      html += std::string("<div class='") + v + "' id='" + values[(round + 3) % 13] + "'></div>";
+      html += std::string("<div class='") + v + "' id='" + values[(round + 3) % 15] + "'></div>";
   dom::Document doc;
   parse::parse_html(html, doc);
   int checked = 0;
@@ -305,10 +305,22 @@ TEST(ClassNames, KeptJudgementAgreesWithTheUncachedOne) {
       const Names names = names_of(n);
       EXPECT_EQ(names.cls, cls & 0xffff) << n->attr("class");
       EXPECT_EQ(names.id, id & 0xffff) << n->attr("id");
-      EXPECT_EQ(names.words, (cls | id) >> 16) << n->attr("class") << " / " << n->attr("id");
+      EXPECT_EQ(names.words, (cls | id) >> 16 & 0xff) << n->attr("class") << " / " << n->attr("id");
+      EXPECT_EQ(names.marks_comments, ((cls & (3u << 24)) || (id & (1u << 24))))
+          << n->attr("class") << " / " << n->attr("id");
     }
   }
-  EXPECT_EQ(checked, 39);
+  EXPECT_EQ(checked, 45);
+}
+
+TEST(ClassNames, ContextWordsAreComparedAsWritten) {
+  // Metadata's context test (readers' comments, related stories, sidebars) has always been
+  // case-sensitive; the case-blind vocabulary finds the candidates, the raw token decides.
+  EXPECT_NE(judge_value("comments-area") & (1u << 24), 0u);
+  EXPECT_EQ(judge_value("Comments") & (1u << 24), 0u);
+  EXPECT_NE(judge_value("widget has-sidebar") & (1u << 25), 0u);
+  EXPECT_EQ(judge_value("SideBar Related") & (1u << 25), 0u);
+  EXPECT_NE(judge_value("x Related-related") & (1u << 25), 0u);
 }
 
 TEST(ClassNames, MetadataWordsCountInTokensExtractionSetsAside) {

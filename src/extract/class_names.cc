@@ -35,11 +35,14 @@ enum VocabBit : uint32_t {
   kLabelHiddenIn = 1u << 11,
   kLayoutIn = 1u << 12,
   kCommentaryIn = 1u << 13,
+  // Metadata's context words, in any case here; judge_raw_token checks them as written.
+  kContextCommentIn = 1u << 14,   // "comment", in a class or an id
+  kContextRelatedIn = 1u << 15,   // "related" or "sidebar", in a class
   // Metadata's words (MetaWord), matched anywhere in a token: bits 16 and up, so that
   // `bits >> kMetaShift` is the MetaWord set.
   kMetaShift = 16,
 };
-static_assert(kCommentaryIn < (1u << kMetaShift));
+static_assert(kContextRelatedIn < (1u << kMetaShift));
 
 // Readability's REGEXPS.positive / negative, as substrings, plus tokens that are too short to
 // match as substrings.
@@ -169,7 +172,9 @@ class ClassVocabulary {
     uint32_t in_bits;
   };
   static constexpr Exception kExceptions[] = {
-      {"label-hidden", kLabelHiddenIn}, {"layout", kLayoutIn}, {"commentary", kCommentaryIn}};
+      {"label-hidden", kLabelHiddenIn}, {"layout", kLayoutIn}, {"commentary", kCommentaryIn},
+      {"comment", kContextCommentIn}, {"related", kContextRelatedIn},
+      {"sidebar", kContextRelatedIn}};
   template <size_t N>
   void add(const Exception (&words)[N], uint32_t, uint32_t) {
     for (const Exception& x : words) {
@@ -226,11 +231,17 @@ const ClassVocabulary& class_vocab() {
   return v;
 }
 
-// The NameFlag bits (low 16) and MetaWord bits (<< 16) of one lowercase token.
+// A token's judgement: NameFlag bits (low 16), MetaWord bits (16 to 23) and the context bits.
+constexpr uint32_t kTokenComment = 1u << 24;  // holds "comment" as written
+constexpr uint32_t kTokenRelated = 1u << 25;  // holds "related" or "sidebar" as written
+
+// The judgement of one lowercase token (the context bits for any case).
 uint32_t judge_token(std::string_view t) {
   const uint32_t bits = class_vocab().match(t);
   // Metadata's words count in every token, the ones extraction sets aside below included.
   uint32_t out = (bits >> kMetaShift) << 16;
+  if (bits & kContextCommentIn) out |= kTokenComment;
+  if (bits & kContextRelatedIn) out |= kTokenRelated;
   // Drupal's "field--label-hidden" hides a field's label, not the field: on every body field
   // of a Drupal site.
   if (bits & kLabelHiddenIn) return out;
@@ -270,11 +281,19 @@ uint32_t judge_token(std::string_view t) {
 uint32_t judge_raw_token(std::string_view raw) {
   // Class tokens are short: lowercase them on the stack.
   char buf[64];
+  uint32_t out;
   if (raw.size() <= sizeof buf) {
     for (size_t i = 0; i < raw.size(); ++i) buf[i] = util::ascii_lower(raw[i]);
-    return judge_token(std::string_view(buf, raw.size()));
+    out = judge_token(std::string_view(buf, raw.size()));
+  } else {
+    out = judge_token(util::ascii_lowercase(raw));
   }
-  return judge_token(util::ascii_lowercase(raw));
+  // Metadata's context test has always compared these words as written ("Comments" is not
+  // one): checked only for the tokens that hold them in some case.
+  auto has = [&](std::string_view w) { return raw.find(w) != std::string_view::npos; };
+  if ((out & kTokenComment) && !has("comment")) out &= ~kTokenComment;
+  if ((out & kTokenRelated) && !has("related") && !has("sidebar")) out &= ~kTokenRelated;
+  return out;
 }
 
 // Pages repeat the same class tokens on hundreds of elements, and a site repeats them across
@@ -294,12 +313,13 @@ uint32_t judge(std::string_view value, bool cache) {
   return bits;
 }
 
-// Node::names: NameFlag bits of the class, then of the id, then the MetaWord bits, and a bit
-// that says the element was judged (an element without class or id is judged too).
+// Node::names: NameFlag bits of the class, then of the id, then the MetaWord bits, then
+// Names::marks_comments, and a bit that says the element was judged (an element without class or id is judged too).
 constexpr uint32_t kFlagMask = (1u << kNameFlagBits) - 1;
 constexpr uint32_t kWordMask = (1u << kMetaWordBits) - 1;
+constexpr uint32_t kMarksComments = 1u << (2 * kNameFlagBits + kMetaWordBits);
 constexpr uint32_t kJudged = 1u << 31;
-static_assert(2 * kNameFlagBits + kMetaWordBits < 31);
+static_assert(2 * kNameFlagBits + kMetaWordBits + 1 < 31);
 
 }  // namespace
 
@@ -310,11 +330,14 @@ Names names_of(const Node* n) {
     static thread_local util::TokenCache<uint32_t, k::kNameCacheEntries / 2> values;
     const uint32_t cls = values.get(n->attr("class"), [](std::string_view v) { return judge(v, true); });
     const uint32_t id = judge(n->attr("id"), false);
+    const bool marks_comments = (cls & (kTokenComment | kTokenRelated)) || (id & kTokenComment);
     n->names = kJudged | (cls & kFlagMask) | (id & kFlagMask) << kNameFlagBits |
-               ((cls | id) >> 16 & kWordMask) << (2 * kNameFlagBits);
+               ((cls | id) >> 16 & kWordMask) << (2 * kNameFlagBits) |
+               (marks_comments ? kMarksComments : 0);
   }
   const uint32_t v = n->names;
-  return Names{v & kFlagMask, v >> kNameFlagBits & kFlagMask, v >> (2 * kNameFlagBits) & kWordMask};
+  return Names{v & kFlagMask, v >> kNameFlagBits & kFlagMask, v >> (2 * kNameFlagBits) & kWordMask,
+               (v & kMarksComments) != 0};
 }
 
 uint32_t judge_value(std::string_view value) { return judge(value, false); }

@@ -49,14 +49,18 @@ struct Names {
   uint32_t cls = 0;    // NameFlag bits of the class value
   uint32_t id = 0;     // NameFlag bits of the id value
   uint32_t words = 0;  // MetaWord bits of the class and the id (no word runs from one into the other)
+  // "comment" in the class or the id, or "related" or "sidebar" in the class, as written:
+  // metadata takes what is inside for readers' comments or other stories.
+  bool marks_comments = false;
 };
 
 // The judgement of `element`'s class and id; every test is within one whitespace-separated
 // token. Computed on the first call for an element and kept on the node.
 Names names_of(const dom::Node* element);
 
-// The NameFlag bits (low 16) and MetaWord bits (<< 16) of one class or id value, without any
-// cache: for tests, and the reference the cached path must agree with.
+// The NameFlag bits (0 to 15), MetaWord bits (16 to 23), and bit 24 for "comment" and bit 25
+// for "related" or "sidebar" (as written) of one class or id value, without any cache: for
+// tests, and the reference the cached path must agree with.
 uint32_t judge_value(std::string_view value);
 
 }  // namespace gazette::extract

@@ -287,12 +287,7 @@ Context context_of(const Node* n) {
     if (p->tag == Tag::Header) c.in_header = true;
     if (is_sectioning(p->tag)) sectioned = true;
     if (is_noise_tag(p->tag)) c.in_noise = true;
-    std::string_view cls = p->attr("class"), id = p->attr("id");
-    if (cls.find("comment") != std::string_view::npos ||
-        id.find("comment") != std::string_view::npos ||
-        cls.find("related") != std::string_view::npos ||
-        cls.find("sidebar") != std::string_view::npos)
-      c.in_comments = true;
+    if (extract::names_of(p).marks_comments) c.in_comments = true;
     if (p->attr("itemprop") == "articleBody") c.in_article = true;
   }
   c.in_banner = c.in_header && !sectioned;
