@@ -55,6 +55,8 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   times_.bytes += page.size();
 
   uint64_t t = thread_cpu_ns();
+  // The page outlives this call's use of the decoded text, so valid UTF-8 is not copied.
+  impl_->decoded.borrow = true;
   decode::to_utf8(page, options.charset, impl_->decoded);
   times_.decode_ns += ns_since(t);
 
@@ -65,7 +67,7 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
     t = thread_cpu_ns();
     text::ScrapedTextOptions text_options;
     text_options.reference_time = reference;
-    auto scraped = text::read_scraped_text(impl_->decoded.utf8, options, text_options);
+    auto scraped = text::read_scraped_text(impl_->decoded.text(), options, text_options);
     times_.extract_ns += ns_since(t);
     if (!scraped) return scraped.error();
     Article article = std::move(scraped->article);
@@ -93,10 +95,10 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
     limit << options.max_page_seconds;
     return Error{ErrorCode::kTooLarge, "page exceeds the time limit of " + limit.str() + " s"};
   };
-  // The tree borrows the decoded page (views, not copies): both live in impl_ until the next
-  // page, and the tree is not used after this call returns.
+  // The tree borrows the decoded page (views, not copies): the decoded text is in impl_ until
+  // the next page, or is `page` itself; the tree is not used after this call returns.
   html5::ParseStop stop = parse::parse_html(
-      impl_->decoded.utf8, impl_->doc,
+      impl_->decoded.text(), impl_->doc,
       options.parser == Parser::kGumbo ? parse::Backend::kGumbo : parse::Backend::kGazette,
       /*borrow_input=*/true, limits);
   times_.parse_ns += ns_since(t);
@@ -106,7 +108,7 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   if (stop == html5::ParseStop::kDeadline || over_time()) return time_error();
   // Parts of a streamed React page wait hidden at the end of <body>; their scripts would move
   // them into place (parse/streamed.h).
-  if (parse::may_have_streamed_parts(impl_->decoded.utf8))
+  if (parse::may_have_streamed_parts(impl_->decoded.text()))
     parse::inline_streamed_parts(impl_->doc);
 
   Article article;

@@ -27,6 +27,38 @@ size_t count(std::string_view haystack, std::string_view needle) {
   return n;
 }
 
+// ----- borrowing -----
+
+TEST(DecodeBorrow, ValidUtf8IsTheInputItselfAndAnythingElseIsDecoded) {
+  const std::string utf8 = "<meta charset=utf-8><p>caf\xC3\xA9</p>";
+  Decoded d;
+  d.borrow = true;
+  to_utf8(utf8, "", d);
+  EXPECT_TRUE(d.borrowed);
+  EXPECT_EQ(d.text().data(), utf8.data());  // no copy
+  EXPECT_EQ(d.text(), utf8);
+  EXPECT_TRUE(d.utf8.empty());
+  // With a BOM the text starts after it, still without a copy.
+  const std::string bom = "\xEF\xBB\xBFhello";
+  to_utf8(bom, "", d);
+  EXPECT_EQ(d.text().data(), bom.data() + 3);
+  // Invalid UTF-8 and other encodings are decoded into utf8, whatever `borrow` says.
+  const std::string latin = "caf\xE9";
+  to_utf8(latin, "iso-8859-1", d);
+  EXPECT_FALSE(d.borrowed);
+  EXPECT_EQ(d.text(), "caf\xC3\xA9");
+  EXPECT_EQ(d.text().data(), d.utf8.data());
+  const std::string broken = "ab\xFF";
+  to_utf8(broken, "utf-8", d);
+  EXPECT_EQ(d.text(), std::string("ab") + std::string(kFffd));
+  // Without borrow, valid UTF-8 is copied, as before.
+  Decoded copy;
+  to_utf8(utf8, "", copy);
+  EXPECT_FALSE(copy.borrowed);
+  EXPECT_EQ(copy.utf8, utf8);
+  EXPECT_NE(copy.text().data(), utf8.data());
+}
+
 // ----- BOM -----
 
 TEST(DecodeBom, Utf8BomIsStrippedAndBeatsTransportAndMeta) {

@@ -454,9 +454,17 @@ void decode_as(std::string_view s, std::string_view name, Decoded& out,
   if (e != nullptr) {
     out.encoding.assign(e->name);
     switch (e->kind) {
-      case Kind::kUtf8:
-        decode_utf8(s, scan != nullptr ? scan->valid_prefix : scan_utf8(s).valid_prefix, out.utf8);
+      case Kind::kUtf8: {
+        const size_t valid = scan != nullptr ? scan->valid_prefix : scan_utf8(s).valid_prefix;
+        if (out.borrow && valid == s.size()) {
+          out.utf8.clear();
+          out.borrowed = true;
+          out.input = s;
+          return;
+        }
+        decode_utf8(s, valid, out.utf8);
         return;
+      }
       case Kind::kUtf16Le:
       case Kind::kUtf16Be:
         decode_utf16(s, e->kind == Kind::kUtf16Be, out.utf8);
@@ -548,7 +556,18 @@ std::string_view unquote(std::string_view label) {
 
 }  // namespace
 
+namespace {
+void decode_page(std::string_view bytes, std::string_view transport_charset, Decoded& out);
+}  // namespace
+
 void to_utf8(std::string_view bytes, std::string_view transport_charset, Decoded& out) {
+  out.borrowed = false;
+  out.input = {};
+  decode_page(bytes, transport_charset, out);
+}
+
+namespace {
+void decode_page(std::string_view bytes, std::string_view transport_charset, Decoded& out) {
   // 1. BOM sniffing: a byte order mark overrides every declaration, and is not content.
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     out.source = Source::kBom;
@@ -613,5 +632,6 @@ void to_utf8(std::string_view bytes, std::string_view transport_charset, Decoded
   out.source = Source::kDefault;
   decode_as(bytes, "windows-1252", out);
 }
+}  // namespace
 
 }  // namespace gazette::decode

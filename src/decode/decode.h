@@ -36,14 +36,23 @@ enum class Source {
 };
 
 struct Decoded {
-  std::string utf8;      // valid UTF-8, always; invalid input becomes U+FFFD
+  // In: when true, input that is already valid UTF-8 is not copied: `text` views the input
+  // itself (most pages are UTF-8, and the copy was the decoder's largest cost).
+  bool borrow = false;
+  // The decoded page, valid UTF-8, always (invalid input becomes U+FFFD): `utf8`, or with
+  // `borrow` possibly the input bytes themselves (then valid only while the input lives).
+  std::string_view text() const { return borrowed ? input : std::string_view(utf8); }
+  bool borrowed = false;   // out: text() is the input
+  std::string_view input;  // the input, when borrowed
+  std::string utf8;        // the decoded bytes when they are not the input's (else empty)
   std::string encoding;  // WHATWG canonical name of the encoding used: "UTF-8", "GBK", ...
   Source source = Source::kDefault;
 };
 
 // Decodes `bytes` to UTF-8 into `out` (its buffers are reused). Never fails. `transport_charset`
 // is the charset parameter of the HTTP Content-Type (may be empty; surrounding quotes tolerated).
-// NUL bytes are kept: the parser, not the decoder, decides what they mean.
+// NUL bytes are kept: the parser, not the decoder, decides what they mean. Without
+// `out.borrow`, `out.utf8` holds the whole result.
 void to_utf8(std::string_view bytes, std::string_view transport_charset, Decoded& out);
 
 // The Encoding Standard's "get an encoding": maps a label ("latin1", "gb2312", " UTF8 ") to the
