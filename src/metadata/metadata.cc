@@ -295,10 +295,17 @@ Context context_of(const Node* n) {
 }
 
 bool itemprop_is(const Node* n, std::string_view prop) {
+  // The value's whitespace-separated tokens (as text::split_ws cuts them), without building
+  // them: this runs for several properties on every element with an itemprop.
   std::string_view v = n->attr("itemprop");
-  if (v.empty()) return false;
-  for (auto w : text::split_ws(v))
-    if (text::iequals(w, prop)) return true;
+  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  for (size_t i = 0; i < v.size();) {
+    while (i < v.size() && space(v[i])) ++i;
+    size_t j = i;
+    while (j < v.size() && !space(v[j])) ++j;
+    if (j > i && text::iequals(v.substr(i, j - i), prop)) return true;
+    i = j;
+  }
   return false;
 }
 
