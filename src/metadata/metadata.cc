@@ -214,6 +214,12 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> wo
 // Visible text of a subtree (script, style, template skipped), whitespace-normalised.
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// True for text of ASCII whitespace only, the indentation between elements: normalize_space
+// makes it empty, so the walks over text nodes below pass it over before normalising.
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
+}
+
 std::string node_text(const Node* node, size_t limit = 4096) {
   std::string out;
   dom::walk(const_cast<Node*>(node), [&](Node* n) {
@@ -249,7 +255,7 @@ std::string label_before(const Node* n) {
     n = n->prev;
     while (n->last_child && n->is_element() && n->tag != Tag::Script && n->tag != Tag::Style)
       n = n->last_child;
-    if (!n->is_text()) continue;
+    if (!n->is_text() || is_blank(n->text)) continue;
     std::string t = text::normalize_space(n->text);
     if (t.empty()) continue;
     return t.size() <= kMaxLabelBytes ? t : std::string();
@@ -1056,7 +1062,7 @@ std::vector<std::string> byline_near(const Node* h) {
   size_t seen = 0;
   for (const Node* n = next_in_order(h, true); n && seen < th::kBylineTextAfterHeadline;
        n = next_in_order(n, skipped_subtree(n))) {
-    if (!n->is_text()) continue;
+    if (!n->is_text() || is_blank(n->text)) continue;
     std::string t = text::normalize_space(n->text);
     if (t.empty()) continue;
     seen += t.size();
@@ -1226,7 +1232,7 @@ NearDates date_near(const Node* h1) {
   for (const Node* x = next_in_order(h1, false); x && x != n; x = next_in_order(x, false)) {
     if (x->is_element() && (x->tag == Tag::Br || x->tag == Tag::Small)) {
       below_title = true;
-    } else if (below_title && x->is_text()) {
+    } else if (below_title && x->is_text() && !is_blank(x->text)) {
       std::string t = text::normalize_space(x->text);
       if (!t.empty()) {
         after += t;
@@ -1241,7 +1247,7 @@ NearDates date_near(const Node* h1) {
                               n->tag == Tag::Template || n->tag == Tag::Noscript))
         skip = true;
       if (n->is_text()) {
-        std::string t = text::normalize_space(n->text);
+        std::string t = is_blank(n->text) ? std::string() : text::normalize_space(n->text);
         if (!t.empty()) {
           after += t;
           after += ' ';
@@ -1289,7 +1295,7 @@ NearDates date_near(const Node* h1) {
        b = prev_in_order(b)) {
     if (b->is_text()) {
       bool in_script = b->parent && (b->parent->tag == Tag::Script || b->parent->tag == Tag::Style);
-      if (!in_script) {
+      if (!in_script && !is_blank(b->text)) {
         std::string t = text::normalize_space(b->text);
         total += t.size();
         if (!t.empty()) pieces.push_back(std::move(t));
@@ -1447,12 +1453,14 @@ std::optional<FoundDate> visible_text_date(const Node* root) {
       // Most text nodes hold no digit and so no date (without a reference time): only a short
       // one is kept, as the label of the next.
       bool digit = std::any_of(n->text.begin(), n->text.end(), is_digit);
-      if (!digit && !has_reference_time()) {
-        bool blank = std::all_of(n->text.begin(), n->text.end(),
-                                 [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
-        if (!blank) before = n->text.size() <= 60 ? text::normalize_space(n->text) : "";
-        n = next_in_order(n, skip);
-        continue;
+      if (!digit) {
+        // The indentation between elements: no date and no label, whatever the reference time.
+        const bool blank = is_blank(n->text);
+        if (blank || !has_reference_time()) {
+          if (!blank) before = n->text.size() <= 60 ? text::normalize_space(n->text) : "";
+          n = next_in_order(n, skip);
+          continue;
+        }
       }
       std::string t = text::normalize_space(n->text);
       if (auto m = find_page_date(t)) {
