@@ -301,6 +301,9 @@ def dedup_section(dedup_eval, bench_dir):
             f"{verdict} (precision >= 0.99, recall >= 0.95, time <= 10%).\n" + "\n".join(out).rstrip())
 
 
+WARC_RUNS = 3  # runs of each WARC measurement; the best is reported
+
+
 def warc_section(gazette, bench_dir, work_dir, repeat):
     """Builds the bench WARC (once), runs gazette on it with -j 1 and -j 2, and on the WARC
     concatenated `repeat` times for peak RSS. Returns Markdown."""
@@ -311,18 +314,28 @@ def warc_section(gazette, bench_dir, work_dir, repeat):
                             "--out", warc], capture_output=True, text=True)
         if r.returncode != 0 or not os.path.isfile(warc):
             raise BenchError(f"build_warc.py failed: {r.stderr[-2000:]}")
-    runs = {}
-    for jobs in (1, 2):
-        log(f"gazette on the WARC, -j {jobs} ...")
-        runs[jobs] = common.run_gazette(gazette, warc, os.path.join(work_dir, f"warc.j{jobs}.jsonl"),
-                                        os.path.join(work_dir, f"warc.j{jobs}.stats.json"),
-                                        jobs=jobs, stderr_path=os.path.join(work_dir, f"warc.j{jobs}.stderr"))
-    # The stage breakdown, with --dedup so that its cost shows.
-    log("gazette on the WARC, -j 1 --dedup ...")
-    staged = common.run_gazette(gazette, warc, os.path.join(work_dir, "warc.dedup.jsonl"),
-                                os.path.join(work_dir, "warc.dedup.stats.json"), jobs=1,
-                                stderr_path=os.path.join(work_dir, "warc.dedup.stderr"),
-                                extra_args=["--dedup"])
+    # Each measurement is the best of WARC_RUNS runs, taken in turns: on a shared host other
+    # tenants' load moves a single run by up to 20%, thread CPU time included (caches and
+    # memory bandwidth are shared too). "Best" is the whole run with the least time, never a
+    # mix of stages from different runs.
+    runs, staged = {}, None
+    for attempt in range(WARC_RUNS):
+        for jobs in (1, 2):
+            log(f"gazette on the WARC, -j {jobs} (run {attempt + 1} of {WARC_RUNS}) ...")
+            r = common.run_gazette(gazette, warc, os.path.join(work_dir, f"warc.j{jobs}.jsonl"),
+                                   os.path.join(work_dir, f"warc.j{jobs}.stats.json"),
+                                   jobs=jobs, stderr_path=os.path.join(work_dir, f"warc.j{jobs}.stderr"))
+            if jobs not in runs or r["wall_s"] < runs[jobs]["wall_s"]:
+                runs[jobs] = r
+        # The stage breakdown, with --dedup so that its cost shows.
+        log(f"gazette on the WARC, -j 1 --dedup (run {attempt + 1} of {WARC_RUNS}) ...")
+        r = common.run_gazette(gazette, warc, os.path.join(work_dir, "warc.dedup.jsonl"),
+                               os.path.join(work_dir, "warc.dedup.stats.json"), jobs=1,
+                               stderr_path=os.path.join(work_dir, "warc.dedup.stderr"),
+                               extra_args=["--dedup"])
+        total = sum(f(r["stats"]) or 0 for _, f in WARC_STAGES)
+        if staged is None or total < staged_total:
+            staged, staged_total = r, total
     big = None
     if repeat > 1:
         many = os.path.join(work_dir, f"pages.x{repeat}.warc.gz")
@@ -356,7 +369,10 @@ def warc_section(gazette, bench_dir, work_dir, repeat):
         f"{os.path.getsize(warc) / 1e6:,.1f} MB compressed; every record its own gzip member). "
         "Stage times from `gazette extract pages.warc.gz -j 1 --dedup --stats`: CPU time of "
         "the thread doing the stage (with `-j 1` one thread reads the archive and extracts; the "
-        "main thread writes and runs the dedup table). MB/s are MB of uncompressed HTML.",
+        "main thread writes and runs the dedup table). MB/s are MB of uncompressed HTML. "
+        f"Every figure of this section is the best of {WARC_RUNS} runs taken in turns (the run "
+        "with the least time, whole), since other load on this shared host moves a single run "
+        "by up to 20%.",
         "",
         md_table(["stage", "time", "pages/s", "MB/s"], rows),
         "",
