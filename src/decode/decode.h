@@ -36,7 +36,7 @@ enum class Source {
 };
 
 struct Decoded {
-  // In: when true, input that is already valid UTF-8 is not copied: `text` views the input
+  // In: when true, input that is already valid UTF-8 is not copied: text() is the input
   // itself (most pages are UTF-8, and the copy was the decoder's largest cost).
   bool borrow = false;
   // The decoded page, valid UTF-8, always (invalid input becomes U+FFFD): `utf8`, or with
@@ -45,7 +45,7 @@ struct Decoded {
   bool borrowed = false;   // out: text() is the input
   std::string_view input;  // the input, when borrowed
   std::string utf8;        // the decoded bytes when they are not the input's (else empty)
-  std::string encoding;  // WHATWG canonical name of the encoding used: "UTF-8", "GBK", ...
+  std::string encoding;    // WHATWG canonical name of the encoding used: "UTF-8", "GBK", ...
   Source source = Source::kDefault;
 };
 

@@ -211,15 +211,16 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> wo
   return false;
 }
 
-// Visible text of a subtree (script, style, template skipped), whitespace-normalised.
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // True for text of ASCII whitespace only, the indentation between elements: normalize_space
 // makes it empty, so the walks over text nodes below pass it over before normalising.
 bool is_blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
 }
 
+// Visible text of a subtree (script, style, template skipped), whitespace-normalised.
 std::string node_text(const Node* node, size_t limit = 4096) {
   std::string out;
   dom::walk(const_cast<Node*>(node), [&](Node* n) {
