@@ -106,9 +106,9 @@ constexpr std::string_view kDatelineWords[] = {"date", "time", "publish", "poste
 constexpr std::string_view kNotDatelineWords[] = {"update", "modif", "comment", "related"};
 constexpr std::string_view kPaywallWords[] = {"ywall", "ubscriber"};  // access::may_mark_paywall
 
-// All of the lists above in one table, bucketed by first byte; a search is one pass over the
-// token comparing only the words that start with each byte, and returns the union of the bits
-// of the words found.
+// All of the lists above in one table, found by their first two bytes; a search is one pass
+// over the token comparing only the words that start with the two bytes at each position, and
+// returns the union of the bits of the words found.
 class ClassVocabulary {
  public:
   ClassVocabulary() {
@@ -128,7 +128,7 @@ class ClassVocabulary {
     add(kDatelineWords, uint32_t{kDatelineWord} << kMetaShift, 0);
     add(kNotDatelineWords, uint32_t{kNotDatelineWord} << kMetaShift, 0);
     add(kPaywallWords, uint32_t{kPaywallHint} << kMetaShift, 0);
-    add(kExceptions, 0, 0);
+    add(kExceptions);
     index();
   }
 
@@ -176,7 +176,7 @@ class ClassVocabulary {
       {"comment", kContextCommentIn}, {"related", kContextRelatedIn},
       {"sidebar", kContextRelatedIn}};
   template <size_t N>
-  void add(const Exception (&words)[N], uint32_t, uint32_t) {
+  void add(const Exception (&words)[N]) {
     for (const Exception& x : words) {
       const std::string_view list[] = {x.word};
       add(list, x.in_bits, 0);
