@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "parse/dom.h"
 #include "parse/parser.h"
@@ -15,6 +16,29 @@ TEST(Dom, TagIdsRoundTrip) {
   EXPECT_EQ(tag_name(Tag::Article), "article");
   for (int t = 1; t < static_cast<int>(Tag::kCount); ++t)
     EXPECT_EQ(tag_from_name(tag_name(static_cast<Tag>(t))), static_cast<Tag>(t));
+}
+
+TEST(Dom, NamesThatAreNoTagAreUnknown) {
+  // Names of up to 7 bytes are looked up as one integer, longer ones as strings: the
+  // neighbours of every tag name (a byte more, a byte less, a byte changed, a NUL inside or
+  // after it) are no tag unless they are another tag's name.
+  for (int t = 1; t < static_cast<int>(Tag::kCount); ++t) {
+    const std::string name(tag_name(static_cast<Tag>(t)));
+    std::vector<std::string> near = {name + "x", name.substr(0, name.size() - 1), name + '\0',
+                                     std::string(1, '\0') + name};
+    std::string changed = name;
+    changed.back() = changed.back() == 'q' ? 'z' : 'q';
+    near.push_back(changed);
+    if (name.size() > 1) near.push_back(name.substr(0, 1) + '\0' + name.substr(2));
+    for (const std::string& n : near) {
+      const Tag got = tag_from_name(n);
+      if (got != Tag::kUnknown) {
+        EXPECT_EQ(tag_name(got), n) << name;
+      }
+    }
+  }
+  EXPECT_EQ(tag_from_name(""), Tag::kUnknown);
+  EXPECT_EQ(tag_from_name(std::string(100, 'a')), Tag::kUnknown);
 }
 
 TEST(Dom, ArenaReuseKeepsCapacity) {

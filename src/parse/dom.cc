@@ -15,11 +15,28 @@ constexpr std::string_view kTagNames[] = {
 constexpr size_t kTagCount = static_cast<size_t>(Tag::kCount);
 static_assert(std::size(kTagNames) == kTagCount);
 
-// Open-addressing table from name to Tag, built once. Sized to a power of two over 4x the
-// number of tags so probes stay short.
+// Open-addressing tables from name to Tag, built once. Sized to a power of two over 4x the
+// number of tags so probes stay short. Every start and end tag of every page is looked up, and
+// most names fit in 7 bytes: those are compared as one integer (their bytes and their length),
+// the rest by a string table.
 struct TagTable {
   static constexpr size_t kSlots = 1024;
+  // Names of 1 to 7 bytes.
+  std::array<uint64_t, kSlots> short_key{};  // 0 = empty
+  std::array<uint16_t, kSlots> short_tag{};
+  // Longer names.
   std::array<uint16_t, kSlots> slot{};  // 0 = empty, else tag id
+
+  // The bytes, and the length in the top byte (so that a name with a NUL at its end is not
+  // the name without it).
+  static bool pack(std::string_view s, uint64_t& key) {
+    if (s.empty() || s.size() > 7) return false;
+    key = uint64_t{s.size()} << 56;
+    for (size_t i = 0; i < s.size(); ++i)
+      key |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+    return true;
+  }
+  static size_t short_hash(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }  // 10 bits
   static size_t hash(std::string_view s) {
     size_t h = 2166136261u;
     for (unsigned char c : s) h = (h ^ c) * 16777619u;
@@ -27,13 +44,28 @@ struct TagTable {
   }
   TagTable() {
     static_assert(kSlots >= 4 * kTagCount);
+    static_assert(kSlots == size_t{1} << 10);
     for (size_t t = 1; t < kTagCount; ++t) {
+      uint64_t key;
+      if (pack(kTagNames[t], key)) {
+        size_t i = short_hash(key);
+        while (short_key[i]) i = (i + 1) & (kSlots - 1);
+        short_key[i] = key;
+        short_tag[i] = static_cast<uint16_t>(t);
+        continue;
+      }
       size_t i = hash(kTagNames[t]) & (kSlots - 1);
       while (slot[i]) i = (i + 1) & (kSlots - 1);
       slot[i] = static_cast<uint16_t>(t);
     }
   }
   Tag find(std::string_view s) const {
+    uint64_t key;
+    if (pack(s, key)) {
+      for (size_t i = short_hash(key); short_key[i]; i = (i + 1) & (kSlots - 1))
+        if (short_key[i] == key) return static_cast<Tag>(short_tag[i]);
+      return Tag::kUnknown;
+    }
     size_t i = hash(s) & (kSlots - 1);
     while (slot[i]) {
       if (kTagNames[slot[i]] == s) return static_cast<Tag>(slot[i]);
