@@ -301,7 +301,7 @@ def dedup_section(dedup_eval, bench_dir):
             f"{verdict} (precision >= 0.99, recall >= 0.95, time <= 10%).\n" + "\n".join(out).rstrip())
 
 
-WARC_RUNS = 3  # runs of each WARC measurement; the best is reported
+WARC_RUNS = 5  # runs of each WARC measurement; the best is reported (docs/performance.md)
 
 
 def warc_section(gazette, bench_dir, work_dir, repeat):
