@@ -315,7 +315,7 @@ def warc_section(gazette, bench_dir, work_dir, repeat):
         if r.returncode != 0 or not os.path.isfile(warc):
             raise BenchError(f"build_warc.py failed: {r.stderr[-2000:]}")
     # Each measurement is the best of WARC_RUNS runs, taken in turns: on a shared host other
-    # tenants' load moves a single run by up to 20%, thread CPU time included (caches and
+    # tenants' load moves a single run by up to a quarter, thread CPU time included (caches and
     # memory bandwidth are shared too). "Best" is the whole run with the least time, never a
     # mix of stages from different runs.
     runs, staged = {}, None
@@ -372,7 +372,7 @@ def warc_section(gazette, bench_dir, work_dir, repeat):
         "main thread writes and runs the dedup table). MB/s are MB of uncompressed HTML. "
         f"Every figure of this section is the best of {WARC_RUNS} runs taken in turns (the run "
         "with the least time, whole), since other load on this shared host moves a single run "
-        "by up to 20%.",
+        "by up to a quarter.",
         "",
         md_table(["stage", "time", "pages/s", "MB/s"], rows),
         "",

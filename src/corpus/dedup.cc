@@ -172,8 +172,9 @@ inline uint32_t next_code_point(std::string_view s, size_t& i) {
 // time, makes the update about 3 times faster (33 against 95 ns per shingle on the bench
 // machine's EPYC), and an x86-64-v4 clone (AVX-512, whose vpmullq multiplies 64-bit lanes)
 // faster again: the dedup stage of the bench WARC went from 238-312 to 144-196 ms (three
-// alternating runs each), so dedup stays a few percent of extraction. Sanitizer builds keep the plain
-// loop, as a precaution: the clone's resolver runs during relocation, before any runtime is set up.
+// alternating runs each), so dedup stays a few percent of extraction. Sanitizer builds keep
+// the plain loop, as a precaution: the clone's resolver runs during relocation, before any
+// runtime is set up.
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
     !defined(__SANITIZE_ADDRESS__)
 #define GAZETTE_MINHASH_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))

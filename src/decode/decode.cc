@@ -556,18 +556,9 @@ std::string_view unquote(std::string_view label) {
 
 }  // namespace
 
-namespace {
-void decode_page(std::string_view bytes, std::string_view transport_charset, Decoded& out);
-}  // namespace
-
 void to_utf8(std::string_view bytes, std::string_view transport_charset, Decoded& out) {
-  out.borrowed = false;
+  out.borrowed = false;  // until decode_as borrows the input
   out.input = {};
-  decode_page(bytes, transport_charset, out);
-}
-
-namespace {
-void decode_page(std::string_view bytes, std::string_view transport_charset, Decoded& out) {
   // 1. BOM sniffing: a byte order mark overrides every declaration, and is not content.
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     out.source = Source::kBom;
@@ -632,6 +623,5 @@ void decode_page(std::string_view bytes, std::string_view transport_charset, Dec
   out.source = Source::kDefault;
   decode_as(bytes, "windows-1252", out);
 }
-}  // namespace
 
 }  // namespace gazette::decode

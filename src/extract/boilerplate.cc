@@ -1,18 +1,13 @@
 #include "extract/boilerplate.h"
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 #include <initializer_list>
-#include <unordered_map>
-#include <unordered_set>
-#include <vector>
 #include <string>
 
 #include "extract/class_names.h"
 #include "extract/constants.h"
 #include "util/ascii.h"
-#include "util/token_cache.h"
 #include "util/word_list.h"
 
 namespace gazette::extract {

@@ -185,7 +185,8 @@ class ClassVocabulary {
   template <size_t N>
   void add(const std::string_view (&words)[N], uint32_t in_bits, uint32_t token_bits) {
     for (std::string_view w : words) {
-      auto it = std::find_if(words_.begin(), words_.end(), [&](const Entry& e) { return e.word == w; });
+      auto it = std::find_if(words_.begin(), words_.end(),
+                             [&](const Entry& e) { return e.word == w; });
       if (it == words_.end()) it = words_.insert(words_.end(), Entry{w});
       it->in_bits |= in_bits;
       it->token_bits |= token_bits;
@@ -314,7 +315,8 @@ uint32_t judge(std::string_view value, bool cache) {
 }
 
 // Node::names: NameFlag bits of the class, then of the id, then the MetaWord bits, then
-// Names::marks_comments, and a bit that says the element was judged (an element without class or id is judged too).
+// Names::marks_comments, and a bit that says the element was judged (an element without class
+// or id is judged too).
 constexpr uint32_t kFlagMask = (1u << kNameFlagBits) - 1;
 constexpr uint32_t kWordMask = (1u << kMetaWordBits) - 1;
 constexpr uint32_t kMarksComments = 1u << (2 * kNameFlagBits + kMetaWordBits);
@@ -328,7 +330,8 @@ Names names_of(const Node* n) {
     // Most class values are short and a page repeats them whole on many elements (a list's
     // items): one lookup of the value saves splitting it into tokens.
     static thread_local util::TokenCache<uint32_t, k::kNameCacheEntries / 2> values;
-    const uint32_t cls = values.get(n->attr("class"), [](std::string_view v) { return judge(v, true); });
+    const uint32_t cls =
+        values.get(n->attr("class"), [](std::string_view v) { return judge(v, true); });
     const uint32_t id = judge(n->attr("id"), false);
     const bool marks_comments = (cls & (kTokenComment | kTokenRelated)) || (id & kTokenComment);
     n->names = kJudged | (cls & kFlagMask) | (id & kFlagMask) << kNameFlagBits |
@@ -336,8 +339,8 @@ Names names_of(const Node* n) {
                (marks_comments ? kMarksComments : 0);
   }
   const uint32_t v = n->names;
-  return Names{v & kFlagMask, v >> kNameFlagBits & kFlagMask, v >> (2 * kNameFlagBits) & kWordMask,
-               (v & kMarksComments) != 0};
+  return Names{v & kFlagMask, v >> kNameFlagBits & kFlagMask,
+               v >> (2 * kNameFlagBits) & kWordMask, (v & kMarksComments) != 0};
 }
 
 uint32_t judge_value(std::string_view value) { return judge(value, false); }

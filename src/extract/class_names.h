@@ -48,7 +48,7 @@ inline constexpr uint32_t kMetaWordBits = 5;
 struct Names {
   uint32_t cls = 0;    // NameFlag bits of the class value
   uint32_t id = 0;     // NameFlag bits of the id value
-  uint32_t words = 0;  // MetaWord bits of the class and the id (no word runs from one into the other)
+  uint32_t words = 0;  // MetaWord bits of the class and the id (no word runs from one to the other)
   // "comment" in the class or the id, or "related" or "sidebar" in the class, as written:
   // metadata takes what is inside for readers' comments or other stories.
   bool marks_comments = false;

@@ -36,7 +36,7 @@ struct TagTable {
       key |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
     return true;
   }
-  static size_t short_hash(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }  // 10 bits
+  static size_t key_slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }  // 10 bits
   static size_t hash(std::string_view s) {
     size_t h = 2166136261u;
     for (unsigned char c : s) h = (h ^ c) * 16777619u;
@@ -48,7 +48,7 @@ struct TagTable {
     for (size_t t = 1; t < kTagCount; ++t) {
       uint64_t key;
       if (pack(kTagNames[t], key)) {
-        size_t i = short_hash(key);
+        size_t i = key_slot(key);
         while (short_key[i]) i = (i + 1) & (kSlots - 1);
         short_key[i] = key;
         short_tag[i] = static_cast<uint16_t>(t);
@@ -62,7 +62,7 @@ struct TagTable {
   Tag find(std::string_view s) const {
     uint64_t key;
     if (pack(s, key)) {
-      for (size_t i = short_hash(key); short_key[i]; i = (i + 1) & (kSlots - 1))
+      for (size_t i = key_slot(key); short_key[i]; i = (i + 1) & (kSlots - 1))
         if (short_key[i] == key) return static_cast<Tag>(short_tag[i]);
       return Tag::kUnknown;
     }
