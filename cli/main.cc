@@ -491,12 +491,12 @@ int run_extract(const Settings& s) {
         if (job.in_memory && r->url.empty()) r->url = job.url;
         uint64_t t = thread_cpu_ns();
         o.text = render(*r, s, several);
-        o.render_ns = thread_cpu_ns() - t;
+        uint64_t rendered = thread_cpu_ns();
+        o.render_ns = rendered - t;
         o.ok = true;
         if (s.dedup) {
-          uint64_t t = thread_cpu_ns();
           o.fingerprint = gazette::corpus::fingerprint(r->body, dedup_options);
-          o.dedup_ns = thread_cpu_ns() - t;
+          o.dedup_ns = thread_cpu_ns() - rendered;
           o.record_id = !r->warc_record_id.empty() ? r->warc_record_id : job.source;
           o.site = !r->site_name.empty() ? r->site_name : r->url;
         }

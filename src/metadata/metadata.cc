@@ -1446,7 +1446,17 @@ struct FoundDate {
 // no other date: footers carry these lines, and captions carry unlabelled dates.
 std::optional<FoundDate> visible_text_date(const Node* root) {
   std::optional<FoundDate> published, updated, first;
-  std::string before;  // the end of the previous text node
+  // The label before a date: the end of the previous text node, normalised only when a date
+  // needs it (most of a page's text nodes hold none). `before_node` is that node's raw text;
+  // `before_whole` keeps the whole of a short node (up to 60 bytes, else nothing) instead of
+  // its last 40 bytes.
+  std::string_view before_node;
+  bool before_whole = false;
+  auto label = [&] {
+    if (before_whole) return before_node.size() <= 60 ? text::normalize_space(before_node) : "";
+    std::string t = text::normalize_space(before_node);
+    return t.size() > 40 ? t.substr(t.size() - 40) : t;
+  };
   for (const Node* n = root; n;) {
     bool skip = n->is_element() && (n->tag == Tag::Script || n->tag == Tag::Style ||
                                     n->tag == Tag::Template || n->tag == Tag::Noscript);
@@ -1458,14 +1468,28 @@ std::optional<FoundDate> visible_text_date(const Node* root) {
         // The indentation between elements: no date and no label, whatever the reference time.
         const bool blank = is_blank(n->text);
         if (blank || !has_reference_time()) {
-          if (!blank) before = n->text.size() <= 60 ? text::normalize_space(n->text) : "";
+          if (!blank) {
+            before_node = n->text;
+            before_whole = true;
+          }
           n = next_in_order(n, skip);
           continue;
         }
       }
+      // ASCII text holds a date exactly when its normalised form does (the date parser's tokens
+      // ignore how much space stands between them; only other code points can be invisible
+      // and dropped by normalising): most text nodes are settled without the copy.
+      const bool ascii = std::all_of(n->text.begin(), n->text.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      if (ascii && !find_page_date(n->text)) {
+        before_node = n->text;  // not blank: its normalised text is not empty
+        before_whole = false;
+        n = next_in_order(n, skip);
+        continue;
+      }
       std::string t = text::normalize_space(n->text);
       if (auto m = find_page_date(t)) {
-        std::string context = before + " " + t.substr(0, m->begin);
+        std::string context = label() + " " + t.substr(0, m->begin);
         DateRole role = role_before(context);
         std::optional<FoundDate>& slot = role == DateRole::kPublished ? published
                                          : role == DateRole::kUpdated ? updated
@@ -1473,7 +1497,10 @@ std::optional<FoundDate> visible_text_date(const Node* root) {
         if (!slot) slot = FoundDate{std::move(m->date), std::string(m->in(t)), role};
         if (published) break;
       }
-      if (!t.empty()) before = t.size() > 40 ? t.substr(t.size() - 40) : t;
+      if (!t.empty()) {
+        before_node = n->text;
+        before_whole = false;
+      }
     }
     n = next_in_order(n, skip);
   }
