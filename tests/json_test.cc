@@ -26,6 +26,23 @@ TEST(JsonEscape, Utf8PassesThroughExceptLineSeparators) {
   EXPECT_EQ(esc("a\u2028b\u2029c"), R"("a\u2028b\u2029c")");
 }
 
+// Each escape at every offset of a long string: the 16-byte scan and its scalar tail find it
+// wherever it falls.
+TEST(JsonEscape, EscapesAtEveryOffsetOfLongText) {
+  const std::pair<std::string, std::string> kEscapes[] = {
+      {"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {std::string(1, '\x01'), "\\u0001"},
+      {"\u2028", "\\u2028"}, {"\u2029", "\\u2029"}, {"\u2026", "\u2026"}, {"\x7f", "\x7f"}};
+  for (const auto& [raw, escaped] : kEscapes) {
+    for (size_t at = 0; at < 40; ++at) {
+      const std::string text = std::string(at, 'a') + raw + std::string(37 - at % 7, 'b');
+      const std::string want =
+          "\"" + std::string(at, 'a') + escaped + std::string(37 - at % 7, 'b') + "\"";
+      EXPECT_EQ(esc(text), want) << "escape of byte " << int(static_cast<unsigned char>(raw[0]))
+                                 << " at " << at;
+    }
+  }
+}
+
 TEST(JsonRecord, NullsForMissingFieldsAndAuthorList) {
   gazette::Article a;
   a.source = "p.html";
