@@ -868,11 +868,8 @@ class Extraction {
 
     void emit(Node* root) {
       // Iterative traversal with explicit enter/leave so depth cannot overflow the stack.
-      struct Frame {
-        Node* node;
-        Node* next_child;
-      };
-      std::vector<Frame> stack;
+      std::vector<Frame>& stack = stack_;
+      stack.clear();
       if (!enter(root, true)) return;
       stack.push_back({root, root->first_child});
       while (!stack.empty()) {
@@ -901,7 +898,9 @@ class Extraction {
         b.kind = kind_;
         b.level = level_;
         b.ordered = ordered_;
-        b.text = std::move(buf_);
+        // A copy of the exact size: buf_ keeps its capacity for the next block instead of
+        // growing again from nothing.
+        b.text = buf_;
         out_.push_back(std::move(b));
       }
       buf_.clear();
@@ -1032,9 +1031,15 @@ class Extraction {
       }
     }
 
+    struct Frame {
+      Node* node;
+      Node* next_child;
+    };
+
     Extraction& ex_;
     std::vector<Block>& out_;
     Mode mode_;
+    std::vector<Frame> stack_;  // emit's, kept for its next call
     std::string buf_;
     bool pending_space_ = false;
     Block::Kind kind_ = Block::Kind::kParagraph;

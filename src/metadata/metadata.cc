@@ -304,16 +304,8 @@ Context context_of(const Node* n) {
 bool itemprop_is(const Node* n, std::string_view prop) {
   // The value's whitespace-separated tokens (as text::split_ws cuts them), without building
   // them: this runs for several properties on every element with an itemprop.
-  std::string_view v = n->attr("itemprop");
-  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  for (size_t i = 0; i < v.size();) {
-    while (i < v.size() && space(v[i])) ++i;
-    size_t j = i;
-    while (j < v.size() && !space(v[j])) ++j;
-    if (j > i && text::iequals(v.substr(i, j - i), prop)) return true;
-    i = j;
-  }
-  return false;
+  return text::any_word(n->attr("itemprop"),
+                        [&](std::string_view word) { return text::iequals(word, prop); });
 }
 
 std::string itemprop_value(const Node* n) {
@@ -349,21 +341,21 @@ void collect(const dom::Document& doc, Page& p) {
         if (content.empty()) content = text::clean_value(n->attr("value"));
         for (const char* key_attr : {"name", "property", "itemprop", "http-equiv"}) {
           std::string_view key = n->attr(key_attr);
-          for (auto k : text::split_ws(key)) {
+          text::any_word(key, [&](std::string_view k) {
             std::string lk(k);
             for (auto& c : lk) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             p.metas.emplace_back(std::move(lk), content);
-          }
+            return false;
+          });
         }
         break;
       }
       case Tag::Link: {
         std::string_view rel = n->attr("rel");
         std::string_view href = n->attr("href");
-        for (auto r : text::split_ws(rel)) {
-          if (text::iequals(r, "canonical") && p.canonical.empty())
-            p.canonical = text::normalize_space(href);
-        }
+        if (p.canonical.empty() &&
+            text::any_word(rel, [](std::string_view r) { return text::iequals(r, "canonical"); }))
+          p.canonical = text::normalize_space(href);
         break;
       }
       case Tag::Base:
@@ -402,12 +394,14 @@ void collect(const dom::Document& doc, Page& p) {
         break;
     }
     // rel=author links
-    if (n->tag == Tag::A || n->tag == Tag::Link) {
-      for (auto r : text::split_ws(n->attr("rel")))
-        if (text::iequals(r, "author") && n->tag == Tag::A) {
+    if (n->tag == Tag::A) {
+      text::any_word(n->attr("rel"), [&](std::string_view r) {
+        if (text::iequals(r, "author")) {
           Context c = context_of(n);
           if (!c.in_comments) p.rel_authors.push_back(node_text(n, 200));
         }
+        return false;
+      });
     }
     // Microdata
     if (n->has_attr("itemprop")) {

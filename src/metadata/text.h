@@ -40,8 +40,24 @@ bool capital_at(std::string_view s, size_t i, size_t len);
 // Lowercase letters of the scripts to_lower knows (ASCII, Latin-1, Latin Extended-A).
 bool lowercase_at(std::string_view s, size_t i, size_t len);
 
-// Splits on ASCII whitespace.
+// Splits on ASCII whitespace (' ', '\t' to '\r').
 std::vector<std::string_view> split_ws(std::string_view s);
+
+// Calls f(word) on each word of split_ws(s), in order, without building the vector (attribute
+// values on every element: rel, meta keys, itemprop). Stops early when f returns true; returns
+// whether it did.
+template <typename F>
+bool any_word(std::string_view s, F&& f) {
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && space(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && !space(s[j])) ++j;
+    if (j > i && f(s.substr(i, j - i))) return true;
+    i = j;
+  }
+  return false;
+}
 
 bool looks_like_url(std::string_view s);
 bool looks_like_email(std::string_view s);
