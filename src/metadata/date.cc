@@ -265,19 +265,42 @@ std::string lower_word(std::string_view w) {
   return s;
 }
 
+// How tokenize() reads a byte below 0x80 without decoding it: as is_space_cp, is_letter_cp and
+// the digit test read the code point it is.
+enum class AsciiClass : uint8_t { kOther, kSpace, kDigit, kLetter };
+constexpr std::array<AsciiClass, 128> kAsciiClasses = [] {
+  std::array<AsciiClass, 128> a{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) a[c] = AsciiClass::kSpace;
+  for (size_t c = '0'; c <= '9'; ++c) a[c] = AsciiClass::kDigit;
+  for (size_t c = 'a'; c <= 'z'; ++c) a[c] = a[c - 32] = AsciiClass::kLetter;
+  return a;
+}();
+
 std::vector<Tok> tokenize(std::string_view s) {
   std::vector<Tok> toks;
+  // A token and the space after it take about five bytes of text: growing the vector (moving
+  // every token) would cost more than a guess that is sometimes too large.
+  toks.reserve(s.size() / 4 + 4);
   size_t i = 0;
   while (i < s.size()) {
-    size_t len;
-    uint32_t cp = cp_at(s, i, len);
-    if (is_space_cp(cp)) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t len = 1;
+    AsciiClass cls = AsciiClass::kOther;
+    if (c < 0x80) {
+      cls = kAsciiClasses[c];
+    } else {
+      uint32_t cp = cp_at(s, i, len);
+      cls = is_space_cp(cp) ? AsciiClass::kSpace
+            : is_letter_cp(cp) ? AsciiClass::kLetter
+                               : AsciiClass::kOther;
+    }
+    if (cls == AsciiClass::kSpace) {
       i += len;
       continue;
     }
     Tok t;
     t.begin = i;
-    if (cp >= '0' && cp <= '9') {
+    if (cls == AsciiClass::kDigit) {
       t.kind = Tok::kNum;
       size_t j = i;
       while (j < s.size() && s[j] >= '0' && s[j] <= '9') {
@@ -286,17 +309,31 @@ std::vector<Tok> tokenize(std::string_view s) {
         ++j;
       }
       t.end = j;
-    } else if (is_letter_cp(cp)) {
+    } else if (cls == AsciiClass::kLetter) {
       t.kind = Tok::kWord;
       size_t j = i;
+      bool ascii = true;
       while (j < s.size()) {
+        auto b = static_cast<unsigned char>(s[j]);
+        if (b < 0x80) {
+          if (kAsciiClasses[b] != AsciiClass::kLetter) break;
+          ++j;
+          continue;
+        }
         size_t l;
-        uint32_t c = cp_at(s, j, l);
-        if (!is_letter_cp(c)) break;
+        if (!is_letter_cp(cp_at(s, j, l))) break;
+        ascii = false;
         j += l;
       }
       t.end = j;
-      t.word = lower_word(s.substr(i, j - i));
+      if (ascii) {
+        // What lower_word gives an ASCII word, without its copies and its Cyrillic pass.
+        t.word.assign(s.data() + i, j - i);
+        for (char& ch : t.word)
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+      } else {
+        t.word = lower_word(s.substr(i, j - i));
+      }
       t.month = month_number(t.word);
     } else {
       t.kind = Tok::kPunct;
@@ -1073,6 +1110,19 @@ int month_number(std::string_view lowercase_word) {
     for (const auto& x : kMonths) m.emplace(x.name, x.month);
     return m;
   }();
+  // Most words are no month name: the lengths of the names by their first byte rule them out
+  // without hashing the word.
+  static_assert(std::all_of(std::begin(kMonths), std::end(kMonths), [](const MonthName& x) {
+    return !x.name.empty() && x.name.size() < 32;
+  }));
+  static const std::array<uint32_t, 256> kLengths = [] {
+    std::array<uint32_t, 256> a{};
+    for (const auto& x : kMonths) a[static_cast<unsigned char>(x.name[0])] |= 1u << x.name.size();
+    return a;
+  }();
+  if (lowercase_word.empty() || lowercase_word.size() > 31 ||
+      !(kLengths[static_cast<unsigned char>(lowercase_word[0])] >> lowercase_word.size() & 1))
+    return 0;
   auto it = kByName.find(lowercase_word);
   return it == kByName.end() ? 0 : it->second;
 }
