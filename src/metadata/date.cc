@@ -1031,6 +1031,88 @@ DateRole role_before(std::string_view between) {
   return updated > published ? DateRole::kUpdated : DateRole::kPublished;
 }
 
+namespace {
+
+// Lowercase words of a few lists, each with a bit for every list that holds it, found by their
+// first byte. Most words of a text have a first byte and a length that no listed word has: one
+// bit test rejects them.
+class WordBits {
+ public:
+  static constexpr size_t kLongest = 31;
+
+  // `w`: 1 to kLongest bytes.
+  void add(std::string_view w, unsigned bit) {
+    const auto c = static_cast<unsigned char>(w[0]);
+    lengths_[c] |= 1u << w.size();
+    auto& bucket = buckets_[c];
+    auto it =
+        std::find_if(bucket.begin(), bucket.end(), [&](const Entry& e) { return e.word == w; });
+    if (it == bucket.end()) it = bucket.insert(bucket.end(), Entry{w, 0});
+    it->bits |= bit;
+  }
+  // The bits of the lists that hold the ASCII word `w` with its capitals lowercased.
+  unsigned of_ascii(std::string_view w) const {
+    const auto c = static_cast<unsigned char>(ascii_lower(w[0]));
+    if (w.size() > kLongest || !(lengths_[c] >> w.size() & 1)) return 0;
+    for (const Entry& e : buckets_[c]) {
+      if (e.word.size() != w.size()) continue;
+      size_t k = 1;
+      while (k < w.size() && ascii_lower(w[k]) == e.word[k]) ++k;
+      if (k == w.size()) return e.bits;
+    }
+    return 0;
+  }
+
+ private:
+  static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+  struct Entry {
+    std::string_view word;
+    unsigned bits;
+  };
+  std::array<uint32_t, 256> lengths_{};
+  std::array<std::vector<Entry>, 256> buckets_;
+};
+
+// A word that WordBits holds, and that begins with an ASCII letter, followed by ASCII letters
+// or bytes from 0x80: 1 to WordBits::kLongest bytes.
+constexpr bool is_plain_word(std::string_view w) {
+  return !w.empty() && w.size() <= WordBits::kLongest && w[0] >= 'a' && w[0] <= 'z' &&
+         std::all_of(w.begin(), w.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+         });
+}
+
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> a{};
+  for (size_t c = 0; c < 128; ++c) a[c] = kAsciiClasses[c] == AsciiClass::kDigit ||
+                                          kAsciiClasses[c] == AsciiClass::kLetter;
+  return a;
+}();
+
+bool is_ascii_alnum(char c) { return kAsciiAlnum[static_cast<unsigned char>(c)]; }
+
+bool beyond_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+
+// The number of bytes that text::to_lower reads as one character at `i` (a byte from 0x80) when
+// it writes that character's lowercase as bytes from 0x80 only; 0 when it may write an ASCII
+// byte instead: an overlong form of an ASCII character ("\xC1\x81" is read as 'A'), or a
+// sequence cut short by an ASCII byte, which it reads into the character. This decodes as
+// to_lower does, and relies on its lowercase of a character beyond ASCII being beyond ASCII.
+size_t beyond_ascii_length(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (n == 1 || i + n > s.size()) return 1;  // a stray byte: U+FFFD
+  uint32_t cp = c & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if (b < 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  return cp < 0x80 ? 0 : n;
+}
+
+}  // namespace
+
 bool may_hold_relative_date(std::string_view text) {
   // Without digits, a date is a relative day ("gestern", "aujourd'hui", "avant-hier") or a span
   // with an amount in words ("an hour ago", "il y a une heure", "vor einer Stunde"): one of the
@@ -1048,8 +1130,59 @@ bool may_hold_relative_date(std::string_view text) {
     return util::WordList(words);
   }();
   static const util::WordList kAmounts(kOneWords);
-  const std::string lower = text::to_lower(text);
-  return kDays.token_in(lower) || (kAmounts.token_in(lower) && kUnits.token_in(lower));
+  auto search_lowercase = [&] {
+    const std::string lower = text::to_lower(text);
+    return kDays.token_in(lower) || (kAmounts.token_in(lower) && kUnits.token_in(lower));
+  };
+  // The same search without the lowercase copy. When to_lower reads each byte from 0x80 into a
+  // character written beyond ASCII (beyond_ascii_length), every ASCII byte of the text is
+  // lowercased alone, and token_in's word boundaries are the bytes that are no ASCII letter or
+  // digit: an ASCII word of the lists is a whole token of the lowercase text exactly when it is
+  // one of the text's runs of ASCII letters and digits, lowercased. A word with a byte from
+  // 0x80 needs its ASCII stem to be such a run, followed by a byte from 0x80; then, and for a
+  // text that to_lower reads otherwise, the lowercase copy is searched.
+  static_assert(std::all_of(std::begin(kRelativeDays), std::end(kRelativeDays),
+                            [](const RelativeDay& r) { return is_plain_word(r.name); }) &&
+                std::all_of(std::begin(kRelativeUnits), std::end(kRelativeUnits),
+                            [](const RelativeUnit& u) { return is_plain_word(u.name); }) &&
+                std::all_of(std::begin(kOneWords), std::end(kOneWords), is_plain_word));
+  constexpr unsigned kDay = 1, kUnit = 2, kAmount = 4, kStem = 8;
+  static const WordBits kWords = [] {
+    WordBits w;
+    auto add = [&](std::string_view word, unsigned bit) {
+      const auto stem_end = std::find_if(word.begin(), word.end(), beyond_ascii);
+      if (stem_end == word.end()) w.add(word, bit);
+      else w.add(word.substr(0, static_cast<size_t>(stem_end - word.begin())), kStem);
+    };
+    for (const auto& r : kRelativeDays) add(r.name, kDay);
+    add("aujourd", kDay);
+    for (const auto& u : kRelativeUnits) add(u.name, kUnit);
+    for (auto a : kOneWords) add(a, kAmount);
+    return w;
+  }();
+  unsigned found = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (beyond_ascii(text[i])) {
+      const size_t n = beyond_ascii_length(text, i);
+      if (n == 0) return search_lowercase();
+      i += n;
+      continue;
+    }
+    if (!is_ascii_alnum(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < text.size() && is_ascii_alnum(text[j])) ++j;
+    const bool stem_end = j < text.size() && beyond_ascii(text[j]);
+    if (stem_end && beyond_ascii_length(text, j) == 0) return search_lowercase();
+    const unsigned bits = kWords.of_ascii(text.substr(i, j - i));
+    found |= bits & ~kStem;
+    if ((found & kDay) || (found & (kUnit | kAmount)) == (kUnit | kAmount)) return true;
+    if (stem_end && (bits & kStem)) return search_lowercase();
+    i = j;
+  }
+  return false;
 }
 
 bool labels_unrelated_date(std::string_view before) {
