@@ -607,7 +607,7 @@ class Parser {
     if (!o_.reference || !word(i)) return false;
     int days_back = -1;
     size_t j = i + 1;
-    const std::string& w = t_[i].word;
+    const std::string_view w = t_[i].word;
     if (w == "avant" && punct(j, "-") && word_is(j + 1, "hier")) {
       days_back = 2;
       j += 2;
@@ -670,7 +670,7 @@ class Parser {
     if (!o_.reference || (!word(i) && !num(i, 1, 3))) return false;
     int n = 0, unit = 0;
     size_t j = i;
-    const std::string& w = t_[i].word;
+    const std::string_view w = t_[i].word;
     if (word(i) && w == "il" && word_is(i + 1, "y") && word_is(i + 2, "a")) {
       j = i + 3;
     } else if (word(i) && (w == "vor" || w == "hace" || w == "há" || w == "ha")) {
