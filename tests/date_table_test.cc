@@ -87,6 +87,18 @@ TEST(DateTable, TextsWithoutDigitsThatHoldADateMayHoldARelativeDate) {
   for (std::string_view s : {"The council met to discuss the budget.", "Weitere Artikel",
                              "Lire la suite", "Chicago hierarchy"})
     EXPECT_FALSE(may_hold_relative_date(s)) << s;
+  // Words whose ASCII stem ends at an accented letter ("día", "sekundę"), capitals before and
+  // after accents, and malformed UTF-8 that lowercasing reads as ASCII (an overlong 'A'). Words
+  // are bounded by any byte that is no ASCII letter or digit: "éhieréx" holds "hier", and "día"
+  // the amount "a" (a false "yes" only costs a parse).
+  for (std::string_view s : {"hace un DÍA", "Hace una hora", "jedną sekundę temu", "HIER",
+                             "ayer\xC2\xA0por", "«ieri»", "une\xE2\x80\xAFheure",
+                             "vor\xC3\xA9 einer Stunde\xC3\xA9", "\xC1\x81n hour", "día",
+                             "\xC3\xA9hier\xC3\xA9x", "une\xC3\xA9heure"})
+    EXPECT_TRUE(may_hold_relative_date(s)) << s;
+  for (std::string_view s :
+       {"Diana y Ana", "hierbas", "dí", "minuté", "\xE2\x80", "stunde\xC3", "DÍAS"})
+    EXPECT_FALSE(may_hold_relative_date(s)) << s;
 }
 
 // Without a reference, relative forms are not dates: nothing is resolved against "now".
