@@ -393,6 +393,9 @@ def warc_section(gazette, bench_dir, work_dir, repeat):
          f"{runs[j]['max_rss_kib'] / 1024:,.1f} MiB"]
         for j in (1, 2)]))
     lines.append("")
+    cpu1 = runs[1]["user_s"] + runs[1]["sys_s"]
+    lines.append(f"- End to end on one core, without `--dedup`: **{fmt_rate(mb, cpu1 * 1e9)} MB/s** "
+                 f"(the `-j 1` run's CPU time, every thread, user and system: {cpu1:.2f} s).")
     lines.append(f"- `-j 1` to `-j 2`: **{w1 / w2:.2f}x** (wall clock, {os.cpu_count()} logical CPUs).")
     lines.append(f"- `--dedup` costs {st.get('dedup_ns', 0) / 1e6:.0f} ms of CPU, "
                  f"**{100 * dedup_cost:.1f}%** of the run without it.")
