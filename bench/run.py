@@ -318,7 +318,7 @@ def warc_section(gazette, bench_dir, work_dir, repeat):
     # tenants' load moves a single run by up to a quarter, thread CPU time included (caches and
     # memory bandwidth are shared too). "Best" is the whole run with the least time, never a
     # mix of stages from different runs.
-    runs, staged = {}, None
+    runs, staged, least_cpu = {}, None, None
     for attempt in range(WARC_RUNS):
         for jobs in (1, 2):
             log(f"gazette on the WARC, -j {jobs} (run {attempt + 1} of {WARC_RUNS}) ...")
@@ -327,6 +327,8 @@ def warc_section(gazette, bench_dir, work_dir, repeat):
                                    jobs=jobs, stderr_path=os.path.join(work_dir, f"warc.j{jobs}.stderr"))
             if jobs not in runs or r["wall_s"] < runs[jobs]["wall_s"]:
                 runs[jobs] = r
+            if jobs == 1 and (least_cpu is None or r["user_s"] + r["sys_s"] < least_cpu):
+                least_cpu = r["user_s"] + r["sys_s"]
         # The stage breakdown, with --dedup so that its cost shows.
         log(f"gazette on the WARC, -j 1 --dedup (run {attempt + 1} of {WARC_RUNS}) ...")
         r = common.run_gazette(gazette, warc, os.path.join(work_dir, "warc.dedup.jsonl"),
@@ -393,9 +395,9 @@ def warc_section(gazette, bench_dir, work_dir, repeat):
          f"{runs[j]['max_rss_kib'] / 1024:,.1f} MiB"]
         for j in (1, 2)]))
     lines.append("")
-    cpu1 = runs[1]["user_s"] + runs[1]["sys_s"]
-    lines.append(f"- End to end on one core, without `--dedup`: **{fmt_rate(mb, cpu1 * 1e9)} MB/s** "
-                 f"(the `-j 1` run's CPU time, every thread, user and system: {cpu1:.2f} s).")
+    lines.append(f"- End to end on one core, without `--dedup`: **{fmt_rate(mb, least_cpu * 1e9)} MB/s** "
+                 f"(the CPU time of a `-j 1` run, every thread, user and system: {least_cpu:.2f} s, "
+                 f"the least of the {WARC_RUNS} runs).")
     lines.append(f"- `-j 1` to `-j 2`: **{w1 / w2:.2f}x** (wall clock, {os.cpu_count()} logical CPUs).")
     lines.append(f"- `--dedup` costs {st.get('dedup_ns', 0) / 1e6:.0f} ms of CPU, "
                  f"**{100 * dedup_cost:.1f}%** of the run without it.")
