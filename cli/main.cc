@@ -618,7 +618,8 @@ int run_extract(const Settings& s) {
     }
     if (taken.empty()) break;
     size_t done_here = 0;
-    for (auto& [i, o] : taken) {
+    for (auto& page : taken) {
+      Outcome& o = page.second;
       add_ns(read_ns, o.read_ns);
       if (o.page_ns > max_page_ns) {
         max_page_ns = o.page_ns;

@@ -112,10 +112,13 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
       impl_->decoded.text(), impl_->doc,
       options.parser == Parser::kGumbo ? parse::Backend::kGumbo : parse::Backend::kGazette,
       /*borrow_input=*/true, limits);
-  if (stop == html5::ParseStop::kNodeLimit)
-    return Error{ErrorCode::kTooLarge,
-                 "page exceeds " + std::to_string(options.max_nodes) + " DOM nodes"};
-  if (stop == html5::ParseStop::kDeadline || over_time()) return time_error();
+  if (stop != html5::ParseStop::kNone || over_time()) {
+    times_.parse_ns += clock.lap();  // a page stopped by a limit still counts its parse
+    if (stop == html5::ParseStop::kNodeLimit)
+      return Error{ErrorCode::kTooLarge,
+                   "page exceeds " + std::to_string(options.max_nodes) + " DOM nodes"};
+    return time_error();
+  }
   // Parts of a streamed React page wait hidden at the end of <body>; their scripts would move
   // them into place (parse/streamed.h).
   if (parse::may_have_streamed_parts(impl_->decoded.text()))

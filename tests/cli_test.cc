@@ -494,6 +494,15 @@ TEST(Cli, PageLimitsGiveErrorRecords) {
   EXPECT_FALSE(recs[0].contains("error"));
   EXPECT_EQ(recs[1]["error"], "page exceeds 2000 DOM nodes");
   EXPECT_FALSE(recs[2].contains("error"));
+  // The page stopped by the limit still counts its parse in --stats.
+  const fs::path stats = d.path() / "stats.json";
+  EXPECT_EQ(gazette("extract -q --max-nodes 2000 --stats " + stats.string() + " " +
+                    (d.path() / "b.html").string())
+                .status,
+            1);
+  nlohmann::json st = nlohmann::json::parse(std::ifstream(stats));
+  EXPECT_EQ(st["pages"], 1);
+  EXPECT_GT(st["parse_ns"].get<uint64_t>(), 0u);
   // Without the limit the page is an article.
   EXPECT_EQ(gazette("extract -q " + (d.path() / "b.html").string()).status, 0);
   // A time limit no page can meet.
