@@ -395,9 +395,9 @@ def warc_section(gazette, bench_dir, work_dir, repeat):
          f"{runs[j]['max_rss_kib'] / 1024:,.1f} MiB"]
         for j in (1, 2)]))
     lines.append("")
-    lines.append(f"- End to end on one core, without `--dedup`: **{fmt_rate(mb, least_cpu * 1e9)} MB/s** "
-                 f"(the CPU time of a `-j 1` run, every thread, user and system: {least_cpu:.2f} s, "
-                 f"the least of the {WARC_RUNS} runs).")
+    lines.append(f"- End to end on one core, without `--dedup`: "
+                 f"**{fmt_rate(mb, least_cpu * 1e9)} MB/s** (the CPU time of a `-j 1` run, every "
+                 f"thread, user and system: {least_cpu:.2f} s, the least of the {WARC_RUNS} runs).")
     lines.append(f"- `-j 1` to `-j 2`: **{w1 / w2:.2f}x** (wall clock, {os.cpu_count()} logical CPUs).")
     lines.append(f"- `--dedup` costs {st.get('dedup_ns', 0) / 1e6:.0f} ms of CPU, "
                  f"**{100 * dedup_cost:.1f}%** of the run without it.")

@@ -215,7 +215,7 @@ int run_extract(const Settings& s) {
   // page i with produced > i. Everything shared is touched under `mu`.
   // Hand-offs go in batches: the writer is woken when `batch` pages are ready to write (or
   // the input is over), and a producer waiting for room when `batch` slots are free. A wake-up
-  // per page cost 2 to 4% of a -j 1 run in futex calls and context switches (perf), and at
+  // per page cost about 3% of a -j 1 run in the kernel's wake-up and task switch (perf), and at
   // -j 2 it made three threads take turns on two cores page by page. Deadlock-free because
   // batch <= window / 4: a blocked producer leaves over 3/4 of the window in flight, and every
   // page in flight becomes ready without needing room. The writer also wakes every

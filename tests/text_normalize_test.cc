@@ -14,8 +14,8 @@ using gazette::metadata::text::normalize_space;
 
 TEST(NormalizeSpace, CollapsesAndTrims) {
   EXPECT_EQ(normalize_space("  a \t\n b\r\n"), "a b");
-  EXPECT_EQ(normalize_space("\xC2\xA0" "x\xC2\xA0\xC2\xA0y\xE2\x80\x83"), "x y");  // NBSP, em space
-  EXPECT_EQ(normalize_space("soft\xC2\xADhyphen"), "softhyphen");                // U+00AD is invisible
+  EXPECT_EQ(normalize_space("\xC2\xA0" "x\xC2\xA0\xC2\xA0y\xE2\x80\x83"), "x y");  // NBSP, em sp.
+  EXPECT_EQ(normalize_space("soft\xC2\xADhyphen"), "softhyphen");  // U+00AD is invisible
   EXPECT_EQ(normalize_space(""), "");
   EXPECT_EQ(normalize_space(" \v\f "), "");
 }
