@@ -270,20 +270,43 @@ int run_extract(const Settings& s) {
     else if (!std::filesystem::is_directory(in, ec)) input_total += file_size_or_zero(in);
   }
 
-  // With -j 1 the producer thread extracts each page itself (one thread does all the work, so
-  // that -j 1 means one core); otherwise pages are queued for the workers.
+  // The producer is one of the -j threads that extract: with -j 1 it extracts each page itself
+  // (one thread does all the work, so that -j 1 means one core); otherwise it queues pages for
+  // the -j minus 1 workers and, while the window is full, extracts queued pages itself instead
+  // of waiting (`help`). So -j N keeps N threads busy, not N + 1: with a reader beside N
+  // workers, -j 2 on two cores had three threads taking turns, and each ran slower.
   std::function<Outcome(Job&)> inline_process;
+  std::function<Outcome(Job&)> help;
+  // Takes queued page i for extraction (under `mu`).
+  auto take_job = [&](size_t i) {
+    Slot& slot = slots[i % window];
+    Job job = std::move(slot.job);
+    slot.job = Job();
+    slot.state = Slot::State::kTaken;
+    return job;
+  };
   auto push = [&](Job job) {
     std::optional<Outcome> done;
     if (inline_process) done = inline_process(job);
     std::unique_lock lock(mu);
     size_t i = produced;
     Slot& slot = slots[i % window];
-    if (slot.state != Slot::State::kFree) {
+    auto room = [&] {
+      return stop || (slot.state == Slot::State::kFree && written + window - produced >= batch);
+    };
+    while (!room()) {
+      if (help && next_job < produced) {
+        const size_t k = next_job++;
+        Job queued = take_job(k);
+        lock.unlock();
+        Outcome o = help(queued);
+        lock.lock();
+        slots[k % window].outcome = std::move(o);
+        page_done(k);
+        continue;
+      }
       producer_waiting = true;
-      cv_space.wait(lock, [&] {
-        return stop || (slot.state == Slot::State::kFree && written + window - produced >= batch);
-      });
+      cv_space.wait(lock);
       producer_waiting = false;
     }
     if (stop) return false;
@@ -520,8 +543,8 @@ int run_extract(const Settings& s) {
     add_ns(pages, ex.times().pages);
   };
 
-  auto worker = [&] {
-    gazette::Extractor ex;
+  // Extracts queued pages until there are none and none to come.
+  auto work = [&](gazette::Extractor& ex) {
     while (true) {
       size_t i;
       Job job;
@@ -530,35 +553,39 @@ int run_extract(const Settings& s) {
         cv_work.wait(lock, [&] { return stop || next_job < produced || done_producing; });
         if (stop || next_job >= produced) break;  // nothing left and nothing to come
         i = next_job++;
-        Slot& slot = slots[i % window];
-        job = std::move(slot.job);
-        slot.job = Job();
-        slot.state = Slot::State::kTaken;
+        job = take_job(i);
       }
       Outcome o = process(job, ex);
       std::lock_guard lock(mu);
       slots[i % window].outcome = std::move(o);
       page_done(i);
     }
+  };
+  auto worker = [&] {
+    gazette::Extractor ex;
+    work(ex);
     add_times(ex);
   };
 
   auto started = Clock::now();
   std::thread producer([&] {
-    std::optional<gazette::Extractor> own;
-    if (threads == 1) {
-      own.emplace();
-      inline_process = [&](Job& job) { return process(job, *own); };
-    }
+    gazette::Extractor own;
+    if (threads == 1)
+      inline_process = [&](Job& job) { return process(job, own); };
+    else
+      help = [&](Job& job) { return process(job, own); };
     produce();
-    if (own) add_times(*own);
-    std::lock_guard lock(mu);
-    done_producing = true;
-    cv_work.notify_all();
-    cv_ready.notify_all();
+    {
+      std::lock_guard lock(mu);
+      done_producing = true;
+      cv_work.notify_all();
+      cv_ready.notify_all();
+    }
+    if (threads > 1) work(own);  // the last queued pages, beside the workers
+    add_times(own);
   });
   std::vector<std::thread> pool;
-  for (unsigned t = 0; threads > 1 && t < threads; ++t) pool.emplace_back(worker);
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
 
   // The live progress line: on a terminal only, at most 5 times a second.
   const bool progress = !s.quiet && isatty(fileno(stderr)) != 0;
@@ -805,7 +832,9 @@ int main(int argc, char** argv) {
   extract->add_option("--parser", s.parser,
                       "HTML parser: gazette (our own, the default) or gumbo (the reference)")
       ->check(CLI::IsMember({"gazette", "gumbo"}));
-  extract->add_option("-j,--jobs", s.jobs, "Worker threads (default: all cores)")
+  extract->add_option("-j,--jobs", s.jobs,
+                      "Threads that extract, the one reading the input among them (default: all "
+                      "cores)")
       ->check(CLI::Range(1u, 1024u));
   extract->add_option("--max-bytes", s.max_bytes,
                       "Largest page read, in bytes, after decompression (a .gz file, a WARC "

@@ -340,17 +340,21 @@ TEST(Cli, OutputIsCompressedBySuffix) {
 
 // --unordered writes the same records, in whatever order they finish; the default keeps the
 // input order (the sorted directory listing).
+// More pages than the window of pages in flight (16 per thread), so that the reading thread
+// also extracts while the window is full: every -j gives the same records, in input order.
 TEST(Cli, UnorderedWritesTheSameRecords) {
   TempDir d;
-  for (int i = 0; i < 40; ++i)
+  for (int i = 0; i < 150; ++i)
     fs::copy_file(i % 2 ? kSeedPage : fs::path(GAZETTE_EXAMPLES) / "blog-post-en.html",
-                  d.path() / ("p" + std::to_string(100 + i) + ".html"));
-  RunResult ordered = gazette("extract -q -j 3 " + d.path().string());
+                  d.path() / ("p" + std::to_string(1000 + i) + ".html"));
+  RunResult one = gazette("extract -q -j 1 " + d.path().string());
+  RunResult ordered = gazette("extract -q -j 2 " + d.path().string());
   RunResult unordered = gazette("extract -q -j 3 --unordered " + d.path().string());
   ASSERT_EQ(ordered.status, 0);
   ASSERT_EQ(unordered.status, 0);
+  EXPECT_EQ(one.out, ordered.out);
   auto a = records_by_source(ordered.out), b = records_by_source(unordered.out);
-  EXPECT_EQ(a.size(), 40u);
+  EXPECT_EQ(a.size(), 150u);
   EXPECT_EQ(a, b);
   std::vector<std::string> sources;
   std::istringstream lines(ordered.out);
