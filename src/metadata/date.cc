@@ -1096,18 +1096,14 @@ bool beyond_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 // The number of bytes that text::to_lower reads as one character at `i` (a byte from 0x80) when
 // it writes that character's lowercase as bytes from 0x80 only; 0 when it may write an ASCII
 // byte instead: an overlong form of an ASCII character ("\xC1\x81" is read as 'A'), or a
-// sequence cut short by an ASCII byte, which it reads into the character. This decodes as
-// to_lower does, and relies on its lowercase of a character beyond ASCII being beyond ASCII.
+// sequence cut short by an ASCII byte, which it reads into the character. This reads with
+// to_lower's own decoder, and relies on its lowercase of a character beyond ASCII being
+// beyond ASCII.
 size_t beyond_ascii_length(std::string_view s, size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  if (n == 1 || i + n > s.size()) return 1;  // a stray byte: U+FFFD
-  uint32_t cp = c & (0x7F >> n);
-  for (size_t k = 1; k < n; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if (b < 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
+  size_t n;
+  const uint32_t cp = text::decode_cp(s, i, n);  // a stray byte: U+FFFD, n = 1
+  for (size_t k = 1; k < n; ++k)
+    if (static_cast<unsigned char>(s[i + k]) < 0x80) return 0;
   return cp < 0x80 ? 0 : n;
 }
 

@@ -9,10 +9,7 @@
 #endif
 
 namespace gazette::metadata::text {
-namespace {
 
-// Decodes one UTF-8 sequence at s[i]; returns its code point and sets `len`. Invalid bytes give
-// U+FFFD with len 1 (the decoder guarantees valid input, this is only a safety net).
 uint32_t decode_cp(std::string_view s, size_t i, size_t& len) {
   auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
@@ -29,6 +26,8 @@ uint32_t decode_cp(std::string_view s, size_t i, size_t& len) {
   len = n;
   return cp;
 }
+
+namespace {
 
 void append_utf8(std::string& out, uint32_t cp) {
   if (cp < 0x80) {

@@ -31,6 +31,11 @@ bool istarts_with(std::string_view s, std::string_view prefix);
 // Number of Unicode code points in valid UTF-8.
 size_t utf8_length(std::string_view s);
 
+// Decodes one UTF-8 sequence at s[i] as to_lower and normalize_space read it; returns its code
+// point and sets `len`. A stray byte, or a sequence cut by the end of `s`, gives U+FFFD with
+// len 1; continuation bytes are not checked.
+uint32_t decode_cp(std::string_view s, size_t i, size_t& len);
+
 // The length of the UTF-8 sequence that starts with byte `c` (1 for a stray continuation).
 size_t cp_len(unsigned char c);
 // The code point of the `len`-byte sequence at s[i] (the lead byte when it is cut short).
