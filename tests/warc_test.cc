@@ -524,6 +524,33 @@ TEST(Warc, LargeRecordsAndTinyReads) {
   }
 }
 
+TEST(Warc, HttpHeadsLongerThanTheReadBuffer) {
+  // Heads of 20 KB and 300 KB (cookies, content security policies) before the payload, plain
+  // and gzipped; and a block that is only a long head, without its empty line.
+  std::string cookies, csp;
+  for (int i = 0; i < 200; ++i) cookies += "Set-Cookie: c" + std::to_string(i) + "=" + std::string(90, 'v') + "\r\n";
+  csp = "Content-Security-Policy: " + std::string(300 << 10, 's') + "\r\n";
+  std::string payload = "<html><p>after a long head</p></html>";
+  std::string no_end = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + cookies;
+  std::vector<std::string> recs = {
+      record("response", http_response(payload, "text/html; charset=ISO-8859-1", "200 OK", cookies)),
+      record("response", http_response(payload, "text/html", "404 Not Found", csp)),
+      record("response", no_end),
+      response("http://d.test/", "<p>d</p>")};
+  for (const std::string& data : {joined(recs), each_gzipped(recs), gz(joined(recs))}) {
+    auto items = read_all(data);
+    ASSERT_EQ(summary(items), "response response response response");
+    EXPECT_EQ(items[0].rec->body, payload);
+    EXPECT_EQ(items[0].rec->charset, "ISO-8859-1");
+    EXPECT_EQ(items[0].rec->http_status, 200);
+    EXPECT_EQ(items[1].rec->body, payload);
+    EXPECT_EQ(items[1].rec->http_status, 404);
+    EXPECT_EQ(items[2].rec->content_type, "text/plain");
+    EXPECT_EQ(items[2].rec->body, "");
+    EXPECT_EQ(items[3].rec->body, "<p>d</p>");
+  }
+}
+
 TEST(Http, ParsesHead) {
   auto h = gazette::io::parse_http_head(
       "HTTP/1.1 203 Non-Authoritative\r\nContent-Type: Text/HTML ; Charset = 'ISO-8859-1' ; x=y\r\n"

@@ -24,11 +24,13 @@ namespace {
 using util::thread_cpu_ns;
 
 constexpr size_t kReadChunk = 1 << 20;  // compressed bytes per read()
-constexpr size_t kFillChunk = 1 << 16;  // decompressed bytes per buffer fill
-
-
-
-
+// Decompressed bytes per buffer fill. Small: a fill holds the WARC header and the HTTP head
+// (1 to 3 KB in Common Crawl), the payload is inflated straight into the record's body, and
+// whatever a fill takes beyond the head is copied there. Every return from the inflater also
+// copies up to 32 KB of history; at 64 KB a fill, the copies moved about half as many bytes as
+// the inflater wrote (callgrind on every 8th record of the bench WARC: 64 KB 3.211 G
+// instructions, 16 KB 3.151 G, 8 KB 3.122 G, 4 KB 3.115 G).
+constexpr size_t kFillChunk = 1 << 13;
 
 // Does `s` start a WARC record ("WARC/1.x" and the end of the line)? 1 yes, 0 no, -1 too short
 // to tell.
@@ -47,6 +49,11 @@ size_t find_record_start(std::string_view s) {
   for (size_t k = s.find("WARC/1."); k != std::string_view::npos; k = s.find("WARC/1.", k + 1))
     if (record_start(s.substr(k)) == 1) return k;
   return std::string_view::npos;
+}
+
+// Does `s` hold an empty line (the end of an HTTP head)?
+bool has_empty_line(std::string_view s) {
+  return s.find("\n\r\n") != std::string_view::npos || s.find("\n\n") != std::string_view::npos;
 }
 
 // zstd's frame magic (little-endian 0xFD2FB528), and skippable frames (0x184D2A50..5F): the
@@ -701,6 +708,12 @@ bool WarcReader::Impl::next(WarcRecord& out, std::optional<Error>& error) {
     std::string head_text;  // kept to look for the next record in, should the block be bad
     if ((util::ascii_iequals(out.type, "response") || util::ascii_iequals(out.type, "revisit")) && rest().substr(0, 5) == "HTTP/") {
       fill(std::min<size_t>(total, kFillChunk));
+      // A head longer than a fill (long Set-Cookie or Content-Security-Policy headers) is read
+      // on to its empty line, doubling, so that it is still parsed here.
+      while (avail() < total && avail() < limits.max_header_bytes &&
+             !has_empty_line(rest().substr(0, std::min(total, avail()))) &&
+             fill(std::min(total, 2 * avail()))) {
+      }
       std::string_view window = rest().substr(0, std::min(total, avail()));
       Result<HttpHead> h = parse_http_head(window);
       if (h && h->size < window.size()) {

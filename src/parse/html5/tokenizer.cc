@@ -433,17 +433,10 @@ void Tokenizer::run() {
 
 // ----- building strings -----
 
-void Tokenizer::append_input(Span& s, std::string& buf, size_t p, size_t n) {
+// The input is not contiguous with the span (a character reference or a CR LF came between):
+// the span moves to `buf`.
+void Tokenizer::append_input_buffered(Span& s, std::string& buf, size_t p, size_t n) {
   if (!s.buffered) {
-    if (s.len == 0) {
-      s.off = p;
-      s.len = n;
-      return;
-    }
-    if (s.off + s.len == p) {
-      s.len += n;
-      return;
-    }
     size_t off = buf.size();
     buf.append(in_ + s.off, s.len);
     s.off = off;

@@ -443,7 +443,24 @@ class Tokenizer {
   void emit_comment();
   void emit_doctype();
 
-  void append_input(Span& s, std::string& buf, size_t p, size_t n);
+  // The common cases, a span's first bytes and bytes right after it, only move the span's
+  // end: kept inline, since every name, value and text run passes here (out of line, the
+  // slow path's registers were saved and restored on every call, half of its cost).
+  void append_input(Span& s, std::string& buf, size_t p, size_t n) {
+    if (!s.buffered) {
+      if (s.len == 0) {
+        s.off = p;
+        s.len = n;
+        return;
+      }
+      if (s.off + s.len == p) {
+        s.len += n;
+        return;
+      }
+    }
+    append_input_buffered(s, buf, p, n);
+  }
+  void append_input_buffered(Span& s, std::string& buf, size_t p, size_t n);
   void append_bytes(Span& s, std::string& buf, std::string_view bytes);
   std::string_view view(const Span& s, const std::string& buf) const {
     return s.buffered ? std::string_view(buf.data() + s.off, s.len)
