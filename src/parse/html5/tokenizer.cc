@@ -603,9 +603,16 @@ void Tokenizer::start_attribute() {
     attrs_.pop_back();
     current_attr_dropped_ = false;
   }
-  AttributeRecord& a = attrs_.emplace_back();
-  a.pos = base_ + pos_;
+  // With room checked first, the compiler drops emplace_back's growth path from this copy,
+  // and with it the saving of six registers on every call (GCC 12).
+  if (attrs_.size() != attrs_.capacity()) [[likely]] {
+    attrs_.emplace_back().pos = base_ + pos_;
+    return;
+  }
+  grow_attributes();
 }
+
+void Tokenizer::grow_attributes() { attrs_.emplace_back().pos = base_ + pos_; }
 
 // "When the user agent leaves the attribute name state ... if there is already an attribute on
 // the token with the exact same name, then this is a duplicate-attribute parse error and the new
@@ -615,7 +622,7 @@ void Tokenizer::start_attribute() {
 // later duplicate); only the moment of the parse error differs.
 constexpr size_t kLinearAttributes = 16;
 
-void Tokenizer::finish_attribute_name() {
+void Tokenizer::check_duplicate_attribute() {
   size_t n = attrs_.size() - 1;
   if (n > kLinearAttributes) {
     attrs_need_sort_dedupe_ = true;

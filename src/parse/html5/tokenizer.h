@@ -446,7 +446,7 @@ class Tokenizer {
   // The common cases, a span's first bytes and bytes right after it, only move the span's
   // end: kept inline, since every name, value and text run passes here (out of line, the
   // slow path's registers were saved and restored on every call, half of its cost).
-  void append_input(Span& s, std::string& buf, size_t p, size_t n) {
+  [[gnu::always_inline]] void append_input(Span& s, std::string& buf, size_t p, size_t n) {
     if (!s.buffered) {
       if (s.len == 0) {
         s.off = p;
@@ -479,7 +479,13 @@ class Tokenizer {
   // Tags.
   void start_tag(bool end);
   void start_attribute();
-  void finish_attribute_name();
+  [[gnu::noinline]] void grow_attributes();  // start_attribute() when attrs_ is full
+  // A tag's first attribute has nothing to be a duplicate of: the check's loop (and its
+  // register saves) only from the second on.
+  void finish_attribute_name() {
+    if (attrs_.size() > 1) check_duplicate_attribute();
+  }
+  void check_duplicate_attribute();
   void drop_duplicates_by_sorting();
   bool appropriate_end_tag() const;
   bool is_attribute_return_state() const {
