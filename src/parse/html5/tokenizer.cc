@@ -852,7 +852,36 @@ void Tokenizer::end_tag_open_state() {
 }
 
 // 13.2.5.8 Tag name state
+// Each of the three states below first tries the common case in one step: a run of plain
+// bytes, appended to a span that ends where it starts, and the byte that ends the state. The
+// full loop is a function of its own: with its rare paths (buffered spans, errors, the end of
+// the input) in the same function, GCC saved and restored six registers on every call.
+// A span can take the run directly when it is empty or ends where the run starts.
+bool Tokenizer::run_extends(const Span& s) const {
+  return !s.buffered && (s.len == 0 || s.off + s.len == pos_);
+}
+void Tokenizer::extend(Span& s, size_t n) {
+  if (s.len == 0) s.off = pos_;
+  s.len += n;
+}
+
 void Tokenizer::tag_name_state() {
+  const size_t n = plain_run(kTagNamePlain, in_, pos_, size_);
+  const size_t end = pos_ + n;
+  if (end < size_ && run_extends(tag_name_)) {
+    const char c = in_[end];
+    if (c == '>' || c == '/' || is_ws(c)) {
+      extend(tag_name_, n);
+      pos_ = end + 1;
+      state_ = c == '>' ? S::kData : c == '/' ? S::kSelfClosingStartTag : S::kBeforeAttributeName;
+      if (c == '>') emit_current_tag();
+      return;
+    }
+  }
+  tag_name_loop();
+}
+
+void Tokenizer::tag_name_loop() {
   for (;;) {
     size_t n = plain_run(kTagNamePlain, in_, pos_, size_);
     if (n != 0) {
@@ -1323,6 +1352,20 @@ void Tokenizer::before_attribute_name_state() {
 // 13.2.5.33 Attribute name state
 void Tokenizer::attribute_name_state() {
   Span& name = attrs_.back().name;
+  const size_t n = plain_run(kAttributeNamePlain, in_, pos_, size_);
+  const size_t end = pos_ + n;
+  if (end < size_ && in_[end] == '=' && run_extends(name)) {
+    extend(name, n);
+    pos_ = end + 1;
+    state_ = S::kBeforeAttributeValue;
+    finish_attribute_name();
+    return;
+  }
+  attribute_name_loop();
+}
+
+void Tokenizer::attribute_name_loop() {
+  Span& name = attrs_.back().name;
   for (;;) {
     size_t n = plain_run(kAttributeNamePlain, in_, pos_, size_);
     if (n != 0) {
@@ -1399,6 +1442,20 @@ void Tokenizer::before_attribute_value_state() {
 }
 
 void Tokenizer::attribute_value_quoted(char quote, State self) {
+  Span& value = attrs_.back().value;
+  const char* p = in_ + pos_;
+  const char* q = quote == '"' ? find_any_of<'"', '&', '\r', '\0'>(p, in_ + size_)
+                               : find_any_of<'\'', '&', '\r', '\0'>(p, in_ + size_);
+  if (q != in_ + size_ && *q == quote && run_extends(value)) {
+    extend(value, static_cast<size_t>(q - p));
+    pos_ = static_cast<size_t>(q - in_) + 1;
+    state_ = S::kAfterAttributeValueQuoted;
+    return;
+  }
+  attribute_value_loop(quote, self);
+}
+
+void Tokenizer::attribute_value_loop(char quote, State self) {
   Span& value = attrs_.back().value;
   for (;;) {
     const char* p = in_ + pos_;

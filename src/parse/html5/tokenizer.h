@@ -461,6 +461,11 @@ class Tokenizer {
     append_input_buffered(s, buf, p, n);
   }
   void append_input_buffered(Span& s, std::string& buf, size_t p, size_t n);
+  bool run_extends(const Span& s) const;
+  void extend(Span& s, size_t n);
+  [[gnu::noinline]] void tag_name_loop();
+  [[gnu::noinline]] void attribute_name_loop();
+  [[gnu::noinline]] void attribute_value_loop(char quote, State self);
   void append_bytes(Span& s, std::string& buf, std::string_view bytes);
   std::string_view view(const Span& s, const std::string& buf) const {
     return s.buffered ? std::string_view(buf.data() + s.off, s.len)

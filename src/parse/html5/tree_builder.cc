@@ -75,13 +75,19 @@ constexpr std::array<uint32_t, el::kCount> make_props() {
 
 const std::array<uint32_t, el::kCount> kHtmlProps = make_props();
 
-el::Id element_id(std::string_view name) {
-  dom::Tag tag = dom::tag_from_name(name);
-  if (tag != dom::Tag::kUnknown) return static_cast<el::Id>(tag);
+// The names the tree builder knows beyond dom::Tag's; out of line, so that the common case
+// (a dom::Tag) does not pay for this loop's register saves.
+[[gnu::noinline]] static el::Id extra_element_id(std::string_view name) {
   if (name.size() < 2 || name.size() > 15) return el::kOther;
   for (const ExtraName& e : kExtraNames)
     if (e.name.size() == name.size() && e.name[0] == name[0] && e.name == name) return e.id;
   return el::kOther;
+}
+
+el::Id element_id(std::string_view name) {
+  dom::Tag tag = dom::tag_from_name(name);
+  if (tag != dom::Tag::kUnknown) return static_cast<el::Id>(tag);
+  return extra_element_id(name);
 }
 
 bool equals_ascii_ci(std::string_view a, std::string_view b) {
