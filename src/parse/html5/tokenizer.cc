@@ -729,6 +729,7 @@ void Tokenizer::data_state() {
       case '<':
         ++pos_;
         state_ = S::kTagOpen;
+        tag_open_state();  // chained: see kChainedStates
         return;
       case '\0':
         error(E::kUnexpectedNullCharacter);
@@ -810,9 +811,11 @@ void Tokenizer::tag_open_state() {
   } else if (c == '/') {
     ++pos_;
     state_ = S::kEndTagOpen;
+    end_tag_open_state();  // chained
   } else if (is_alpha(c)) {
     start_tag(false);
     state_ = S::kTagName;
+    tag_name_state();  // chained
   } else if (c == '?') {
     error(E::kUnexpectedQuestionMarkInsteadOfTagName);
     start_comment();
@@ -835,6 +838,7 @@ void Tokenizer::end_tag_open_state() {
   if (is_alpha(c)) {
     start_tag(true);
     state_ = S::kTagName;
+    tag_name_state();  // chained
   } else if (c == '>') {
     error(E::kMissingEndTagName);
     ++pos_;
@@ -852,13 +856,14 @@ void Tokenizer::end_tag_open_state() {
 }
 
 // 13.2.5.8 Tag name state
-// kChainedStates: the states of an attribute call the next one directly where the common
-// case leads (after a tag name or an attribute value, a space: before attribute name; then
-// attribute name, '=', before attribute value, a quote, the value) instead of returning to
-// run(): the switch's indirect jump, taken for every state change, was the tokenizer's most
-// mispredicted branch. The chain ends at the value, so at most five calls deep, and each state
-// sets state_ before calling the next, so that a state that must wait for input or bails out
-// to its full loop leaves the tokenizer where run() would have.
+// kChainedStates: the states of a tag call the next one directly where the common case leads
+// (data, '<', tag open, '/', end tag open, a letter, tag name; after a tag name or an
+// attribute value, a space: before attribute name; then attribute name, '=', before attribute
+// value, a quote, the value) instead of returning to run(): the switch's indirect jump, taken
+// for every state change, was the tokenizer's most mispredicted branch. Every chain ends at an
+// attribute value or at the tag's end ('>' goes back to run()), so it is at most eight calls
+// deep, and each state sets state_ before calling the next, so that a state that must wait
+// for input or bails out to its full loop leaves the tokenizer where run() would have.
 //
 // Each of the three states below first tries the common case in one step: a run of plain
 // bytes, appended to a span that ends where it starts, and the byte that ends the state. The
