@@ -121,7 +121,7 @@ Result<Article> Extractor::extract(std::string_view page, const Options& options
   }
   // Parts of a streamed React page wait hidden at the end of <body>; their scripts would move
   // them into place (parse/streamed.h).
-  if (parse::may_have_streamed_parts(impl_->decoded.text()))
+  if (impl_->doc.has_template() && parse::may_have_streamed_parts(impl_->decoded.text()))
     parse::inline_streamed_parts(impl_->doc);
   times_.parse_ns += clock.lap();
 

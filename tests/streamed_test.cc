@@ -32,6 +32,7 @@ std::string inlined(const std::string& html, size_t expected_moves) {
   dom::Document doc;
   parse_html(html, doc);
   EXPECT_TRUE(may_have_streamed_parts(html));
+  EXPECT_EQ(doc.has_template(), html.find("<template") != std::string::npos);
   EXPECT_EQ(inline_streamed_parts(doc), expected_moves) << html;
   return outline(doc.body());
 }
@@ -82,6 +83,22 @@ TEST(Streamed, OnlyHiddenDivsAndTemplatesPair) {
   EXPECT_EQ(inlined("<span id=\"P:7\"></span><div id=\"S:7\">shown</div>", 0),
             "[span#P:7 ][div#S:7 shown]");
   EXPECT_FALSE(may_have_streamed_parts("<div hidden id=\"main\">"));
+}
+
+TEST(Streamed, DocumentKnowsWhetherItHasATemplate) {
+  // Extraction looks for streamed parts only in a page with a <template> (their placeholder):
+  // the flag must follow each parse of a reused document, whichever backend built it.
+  dom::Document doc;
+  for (Backend b : {Backend::kGazette, Backend::kGumbo}) {
+    parse_html("<body><div hidden id=\"S:0\"><p>part</p></div></body>", doc, b);
+    EXPECT_FALSE(doc.has_template());
+    parse_html("<body><p>x</p><template id=\"B:0\"></template></body>", doc, b);
+    EXPECT_TRUE(doc.has_template());
+    parse_html("<head><template></template></head><body></body>", doc, b);
+    EXPECT_TRUE(doc.has_template());
+    parse_html("<body><p>no template</p></body>", doc, b);
+    EXPECT_FALSE(doc.has_template());
+  }
 }
 
 TEST(Streamed, ExtractionReadsTheStreamedArticle) {

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cstring>
 #include <initializer_list>
+#include <iterator>
 #include <string>
+#include <unordered_set>
 
 #include "extract/class_names.h"
 #include "extract/constants.h"
 #include "util/ascii.h"
+#include "util/find.h"
 #include "util/word_list.h"
 
 namespace gazette::extract {
@@ -17,8 +20,10 @@ using dom::Node;
 using util::WordList;
 using dom::Tag;
 
+// util::find_bytes: std::string_view::find calls memchr and memcmp at every occurrence of the
+// needle's first byte, and the line filters below search each line for some 20 phrases.
 bool contains(std::string_view hay, std::string_view needle) {
-  return hay.find(needle) != std::string_view::npos;
+  return util::find_bytes(hay, needle) != std::string_view::npos;
 }
 
 Classification classify_with(const Node* n, const Names& names) {
@@ -202,7 +207,7 @@ bool ends_with_credit(std::string_view t) {
 // newsletter's sign-up prompt ("Receive our monthly newsletter to stay on top of ...",
 // "Kostenlos zum Newsletter anmelden und ..."). `t` is lowercase.
 bool is_filing_or_newsletter_line(std::string_view t) {
-  auto has = [&](std::string_view w) { return t.find(w) != std::string_view::npos; };
+  auto has = [&](std::string_view w) { return contains(t, w); };
   if (has("abgelegt unter") || has("verschlagwortet mit") || has("this entry was posted in") ||
       has("bookmark the permalink") || has("lesezeichen für den permalink") ||
       has("cette entrée a été publiée dans"))
@@ -234,16 +239,19 @@ bool is_filing_or_newsletter_line(std::string_view t) {
 
 bool is_boilerplate_line(std::string_view text) {
   if (text.size() > k::kMaxCaptionLineChars) return false;
+  // Lowercased on the stack: this runs for every block of every page.
+  char lower[k::kMaxCaptionLineChars];
+  for (size_t i = 0; i < text.size(); ++i) lower[i] = util::ascii_lower(text[i]);
+  std::string_view t(lower, text.size());
   if (text.size() > k::kMaxReadAlsoLineChars) {
     // Long lines are only dropped as a caption with its credit.
-    return ends_with_credit(util::ascii_lowercase(text));
+    return ends_with_credit(t);
   }
-  std::string t = util::ascii_lowercase(text);
   // And Latin-1 capitals ("Ähnliche Beiträge"): U+00C0..U+00DE but U+00D7, UTF-8 C3 80..9E.
   for (size_t i = 0; i + 1 < t.size(); ++i)
-    if (static_cast<unsigned char>(t[i]) == 0xC3) {
-      auto c = static_cast<unsigned char>(t[i + 1]);
-      if (c >= 0x80 && c <= 0x9E && c != 0x97) t[i + 1] = static_cast<char>(c + 0x20);
+    if (static_cast<unsigned char>(lower[i]) == 0xC3) {
+      auto c = static_cast<unsigned char>(lower[i + 1]);
+      if (c >= 0x80 && c <= 0x9E && c != 0x97) lower[i + 1] = static_cast<char>(c + 0x20);
     }
   // Strip trailing punctuation and arrows: "Read more »", "Loading...".
   while (!t.empty() && (t.back() == '.' || t.back() == ' ' || t.back() == ':' ||
@@ -255,12 +263,12 @@ bool is_boilerplate_line(std::string_view text) {
       while (start > 0 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
       auto lead = static_cast<unsigned char>(t[start]);
       if (lead != 0xC2 && lead != 0xE2) break;
-      t.erase(start);
+      t = t.substr(0, start);
     } else {
-      t.pop_back();
+      t.remove_suffix(1);
     }
   }
-  auto starts = [&](std::string_view p) { return t.compare(0, p.size(), p) == 0; };
+  auto starts = [&](std::string_view p) { return t.substr(0, p.size()) == p; };
   // "Read also: <headline of another article>" and its kin: a link to elsewhere, up to the
   // length of a headline.
   static constexpr std::string_view kReadAlso[] = {
@@ -384,8 +392,9 @@ bool is_boilerplate_line(std::string_view text) {
       "(alle angaben ohne gewähr)", "alle angaben ohne gewähr", "ansprechpartnerin zum thema",
       "ansprechpartner zum thema", "audios et vidéos sur le sujet",
       "audios und videos zum thema", "audios and videos on the topic"};
-  for (std::string_view e : kExact)
-    if (t == e) return true;
+  // One hashed lookup instead of comparing the line with each of the 240 labels.
+  static const std::unordered_set<std::string_view> kExactSet(std::begin(kExact), std::end(kExact));
+  if (kExactSet.count(t) > 0) return true;
   // A gallery's counter ("Foto 1 de 1", "Bild 3 von 12", "Photo 2 of 9") and a reading time
   // ("11 min read").
   if (is_counter_line(t)) return true;

@@ -177,6 +177,7 @@ void Document::clear_for_input(size_t input_bytes, std::string_view borrowed) {
   double factor = borrowed.empty() ? kArenaBytesPerInputByte : kArenaBytesPerBorrowedInputByte;
   arena_.reserve(static_cast<size_t>(static_cast<double>(input_bytes) * factor));
   node_count_ = 0;
+  has_template_ = false;
   root_ = arena_.make<Node>();
   root_->type = NodeType::kDocument;
   borrowed_ = borrowed;
@@ -186,6 +187,7 @@ void Document::clear() {
   arena_.reset();
   borrowed_ = {};
   node_count_ = 0;
+  has_template_ = false;
   root_ = arena_.make<Node>();
   root_->type = NodeType::kDocument;
 }
@@ -207,6 +209,7 @@ Node* Document::create_element(Tag tag, std::string_view lowercase_name, Namespa
   n->tag = tag;
   n->ns = ns;
   n->name = tag != Tag::kUnknown ? tag_name(tag) : keep(lowercase_name);
+  has_template_ |= tag == Tag::Template;
   ++node_count_;
   return n;
 }
