@@ -131,6 +131,7 @@ class TreeBuilder final : public TokenSink {
   void token(const Token& token) override;
   void parse_error(ParseError, size_t) override { ++errors_; }
   bool cdata_allowed() override;
+  Token* token_storage() override { return &cur_; }
 
  private:
   // ----- dispatch (13.2.6) -----
@@ -229,6 +230,7 @@ class TreeBuilder final : public TokenSink {
   // ----- state -----
   dom::Document* doc_;  // never null
   Tokenizer tokenizer_;
+  Tk cur_;  // the token being processed; the tokenizer writes it (token_storage())
   Mode mode_ = Mode::kInitial;
   Mode original_mode_ = Mode::kInitial;
   std::vector<Open> stack_;

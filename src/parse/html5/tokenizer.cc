@@ -514,7 +514,7 @@ void Tokenizer::emit_replacement_character() { emit_bytes(kReplacement); }
 
 void Tokenizer::emit_null_token() {
   flush_characters();
-  Token t;
+  Token& t = next_token();
   t.type = TokenType::kCharacters;
   t.data = std::string_view(in_ + pos_, 1);
   sink_->token(t);
@@ -522,7 +522,7 @@ void Tokenizer::emit_null_token() {
 
 void Tokenizer::flush_characters() {
   if (text_.len == 0) return;
-  Token t;
+  Token& t = next_token();
   t.type = TokenType::kCharacters;
   t.data = view(text_, text_buf_);
   text_ = {};
@@ -532,7 +532,7 @@ void Tokenizer::flush_characters() {
 
 void Tokenizer::emit_eof() {
   flush_characters();
-  Token t;
+  Token& t = next_token();
   t.type = TokenType::kEndOfFile;
   done_ = true;
   sink_->token(t);
@@ -545,7 +545,7 @@ void Tokenizer::emit_current_tag() {
     current_attr_dropped_ = false;
   }
   if (attrs_need_sort_dedupe_) drop_duplicates_by_sorting();
-  Token t;
+  Token& t = next_token();
   t.name = view(tag_name_, scratch_);
   t.self_closing = self_closing_;
   if (tag_is_end_) {
@@ -565,7 +565,7 @@ void Tokenizer::emit_current_tag() {
 
 void Tokenizer::emit_comment() {
   flush_characters();
-  Token t;
+  Token& t = next_token();
   t.type = TokenType::kComment;
   t.data = view(comment_, scratch_);
   sink_->token(t);
@@ -573,7 +573,7 @@ void Tokenizer::emit_comment() {
 
 void Tokenizer::emit_doctype() {
   flush_characters();
-  Token t;
+  Token& t = next_token();
   t.type = TokenType::kDoctype;
   t.name = view(doctype_name_, scratch_);
   t.public_id = view(public_id_, scratch_);

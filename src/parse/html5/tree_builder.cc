@@ -274,9 +274,12 @@ void TreeBuilder::token(const Token& token) {
     tokenizer_.stop();
     return;
   }
-  Tk t;
-  static_cast<Token&>(t) = token;
-  if (t.type == TokenType::kStartTag || t.type == TokenType::kEndTag) t.id = element_id(t.name);
+  // The tokenizer builds its tokens in cur_ (token_storage()); another caller's token is
+  // copied there.
+  Tk& t = cur_;
+  if (&token != static_cast<const Token*>(&cur_)) static_cast<Token&>(t) = token;
+  t.id = t.type == TokenType::kStartTag || t.type == TokenType::kEndTag ? element_id(t.name)
+                                                                          : el::kOther;
   if (skip_newline_) {
     // "If the next token is a U+000A LINE FEED (LF) character token, ignore that token."
     skip_newline_ = false;
