@@ -100,6 +100,37 @@ TEST(Extract, WhitespaceIsNormalisedAndBrBreaksLines) {
   EXPECT_EQ(blocks[0].text, "Line one, still one\nline two");
 }
 
+TEST(Extract, WhitespaceRunsOfEveryLengthAndPlace) {
+  // Text with words of every length and runs of each kind of whitespace at every offset (the
+  // block writer appends runs of single-spaced words whole, found 16 bytes at a time): each
+  // run becomes one space, as a byte-by-byte statement of the rule says.
+  uint64_t state = 42;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<unsigned>(state >> 33);
+  };
+  const char kSpaces[] = {' ', '\n', '\t', '\f'};
+  for (int round = 0; round < 60; ++round) {
+    std::string text, expected;
+    for (int w = 0; w < 40; ++w) {
+      const unsigned len = 1 + next() % 24;
+      std::string word;
+      for (unsigned k = 0; k < len; ++k) word += static_cast<char>('a' + next() % 26);
+      // Mostly one space, sometimes a run of any whitespace.
+      std::string gap = next() % 4 != 0 ? " " : "";
+      for (unsigned k = next() % 3; gap.empty() || k > 0; --k) {
+        gap += kSpaces[next() % 4];
+        if (k == 0) break;
+      }
+      text += word + gap;
+      expected += (expected.empty() ? "" : " ") + word;
+    }
+    auto blocks = run(page("<article><p>" + text + "</p>" + para(1) + para(2) + "</article>"));
+    ASSERT_FALSE(blocks.empty());
+    EXPECT_EQ(blocks[0].text, expected) << text;
+  }
+}
+
 TEST(Extract, EveryPostOfAThread) {
   // A forum thread whose posts schema.org microdata marks: the long first post scores best,
   // the short replies sit in cards with more links and labels than text, so that only the

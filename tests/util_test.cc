@@ -93,6 +93,22 @@ TEST(ShortHash, DiffersOnEveryLengthAndByte) {
   }
 }
 
+TEST(SameShort, SeesEveryByteOfEveryLength) {
+  // The cache's hit test: equal strings are the same, and a difference at any byte of any
+  // length up to a slot's is seen (the loads overlap; none may skip a byte).
+  const std::string base = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  for (size_t n = 1; n <= TokenCache<uint32_t, 2>::kTokenBytes; ++n) {
+    const std::string s = base.substr(0, n);
+    std::string same = s;
+    EXPECT_TRUE(same_short(s.data(), same.data(), n)) << n;
+    for (size_t k = 0; k < n; ++k) {
+      std::string t = s;
+      t[k] = '_';
+      EXPECT_FALSE(same_short(s.data(), t.data(), n)) << n << " byte " << k;
+    }
+  }
+}
+
 TEST(ForEachToken, SplitsAtHtmlWhitespace) {
   std::vector<std::string> got;
   for_each_token(" a\tbb\n\fccc\r  d ", [&](std::string_view t) { got.emplace_back(t); });
