@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "extract/boilerplate.h"
 #include "extract/class_names.h"
@@ -567,10 +568,21 @@ namespace {
 // treats specially, at every alignment.
 TEST(Extract, CharacterCountMatchesScalarDefinition) {
   std::string unit = "Ab, c\u00a0d\te\n\u00e9\u3001x\uff0cy  \r\f,z";
+  std::vector<std::string> texts;
   for (int reps : {1, 2, 3, 7}) {
     for (size_t offset = 0; offset < 17; ++offset) {
       std::string s = std::string(offset, 'q');
       for (int r = 0; r < reps; ++r) s += unit;
+      texts.push_back(s);
+    }
+  }
+  // Every length from 0 to three units, so that each special byte (and each cut sequence)
+  // falls at every place of the last 16 bytes, which are counted on a copy.
+  std::string three = unit + unit + unit;
+  for (size_t len = 0; len <= three.size(); ++len) texts.push_back(three.substr(0, len));
+  {
+    for (const std::string& s : texts) {
+      const size_t reps = s.size(), offset = 0;
       uint32_t expect_chars = 0, expect_commas = 0;
       for (size_t i = 0; i < s.size(); ++i) {
         auto c = static_cast<unsigned char>(s[i]);
