@@ -117,6 +117,10 @@ std::string normalize_space(std::string_view s) {
         continue;
       }
       size_t j = ascii_word_end(s, i + 1);
+      // ASCII words with single spaces between them, most of a text, are copied as one run.
+      while (j + 1 < s.size() && s[j] == ' ' && static_cast<unsigned char>(s[j + 1]) < 0x80 &&
+             !ascii_space(static_cast<unsigned char>(s[j + 1])))
+        j = ascii_word_end(s, j + 2);
       if (pending_space) out += ' ';
       pending_space = false;
       out.append(s.substr(i, j - i));
