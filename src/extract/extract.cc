@@ -12,6 +12,7 @@
 
 #include "extract/boilerplate.h"
 #include "extract/constants.h"
+#include "util/ascii.h"
 #include "util/word_list.h"
 
 namespace gazette::extract {
@@ -73,26 +74,7 @@ bool is_comma_at(std::string_view s, size_t i) {
   return false;
 }
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
-
-// The position of the first is_space byte of `t` at or after `i`, or t.size(); 16 bytes at a
-// time (SSE2).
-size_t space_from(std::string_view t, size_t i) {
-#ifdef __SSE2__
-  const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
-  const __m128i cr = _mm_set1_epi8('\r'), ff = _mm_set1_epi8('\f');
-  for (; i + 16 <= t.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
-    const __m128i hit = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
-        _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, ff))));
-    const int mask = _mm_movemask_epi8(hit);
-    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-  }
-#endif
-  while (i < t.size() && !is_space(static_cast<unsigned char>(t[i]))) ++i;
-  return i;
-}
+bool is_space(unsigned char c) { return util::is_html_space(c); }
 
 // Counts characters (UTF-8 lead bytes) that are not whitespace or U+00A0, and commas
 // (',' U+FF0C U+3001). This runs over every text byte of the page, so 16 bytes at a time with
@@ -1074,9 +1056,9 @@ class Extraction {
           ++i;
           continue;
         }
-        size_t j = space_from(t, i + 1);
+        size_t j = util::find_html_space(t, i + 1);
         while (j + 1 < t.size() && t[j] == ' ' && !is_space(static_cast<unsigned char>(t[j + 1])))
-          j = space_from(t, j + 2);
+          j = util::find_html_space(t, j + 2);
         if (pending_space_ && !buf_.empty() && buf_.back() != '\n' && buf_.back() != '\t' &&
             buf_.back() != ' ')
           buf_.push_back(' ');

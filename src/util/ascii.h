@@ -6,6 +6,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace gazette::util {
 
@@ -29,6 +32,30 @@ inline std::string_view trim_header_space(std::string_view s) {
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
+}
+
+// HTML's ASCII whitespace: space, tab, LF, FF, CR (not VT).
+inline bool is_html_space(unsigned char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+// The position of the first HTML whitespace byte of `s` at or after `i`, or s.size(); 16
+// bytes at a time (SSE2): class values and text are split at whitespace on every element.
+inline size_t find_html_space(std::string_view s, size_t i) {
+#ifdef __SSE2__
+  const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+  const __m128i cr = _mm_set1_epi8('\r'), ff = _mm_set1_epi8('\f');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, ff))));
+    const int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < s.size() && !is_html_space(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
 }
 
 // A size for error messages: "64 MiB" when it is a whole number of MiB, else "N bytes".

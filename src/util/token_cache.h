@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/ascii.h"
+
 namespace gazette::util {
 
 // A hash of a short string, 8 bytes per multiply (FNV-1a takes a multiply's latency per byte,
@@ -117,12 +119,10 @@ class TokenCache {
 // Calls `f` on each token of an HTML class or id value (split at ASCII whitespace).
 template <typename F>
 void for_each_token(std::string_view value, F&& f) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
   size_t i = 0;
   while (i < value.size()) {
-    while (i < value.size() && space(value[i])) ++i;
-    size_t j = i;
-    while (j < value.size() && !space(value[j])) ++j;
+    while (i < value.size() && is_html_space(static_cast<unsigned char>(value[i]))) ++i;
+    const size_t j = find_html_space(value, i);
     if (j > i) f(value.substr(i, j - i));
     i = j;
   }
