@@ -129,6 +129,23 @@ TEST(FindHtmlSpace, FindsEachKindAtEveryPlace) {
   EXPECT_FALSE(is_html_space('\v'));
 }
 
+TEST(RfindBytes, AgreesWithRfind) {
+  // Random texts over a small alphabet (many partial matches) and needles of 1 to 6 bytes,
+  // longer than the text included.
+  uint64_t state = 7;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<unsigned>(state >> 33);
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string hay(next() % 24, ' '), needle(1 + next() % 6, ' ');
+    for (char& c : hay) c = "ab |"[next() % 4];
+    for (char& c : needle) c = "ab |"[next() % 4];
+    ASSERT_EQ(rfind_bytes(hay, needle), std::string_view(hay).rfind(needle))
+        << "'" << hay << "' '" << needle << "'";
+  }
+}
+
 TEST(ForEachToken, SplitsAtHtmlWhitespace) {
   std::vector<std::string> got;
   for_each_token(" a\tbb\n\fccc\r  d ", [&](std::string_view t) { got.emplace_back(t); });

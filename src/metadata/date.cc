@@ -12,6 +12,7 @@
 #include <cctz/time_zone.h>
 
 #include "metadata/text.h"
+#include "util/find.h"
 #include "util/word_list.h"
 
 namespace gazette::metadata {
@@ -1020,7 +1021,7 @@ DateRole role_before(std::string_view between) {
   std::string lower = label_window(between);
   size_t updated = std::string::npos, published = std::string::npos;
   auto last = [&](std::string_view label, size_t& at) {
-    size_t p = lower.rfind(label);
+    size_t p = util::rfind_bytes(lower, label);
     if (p != std::string::npos && (at == std::string::npos || p > at)) at = p;
   };
   for (auto l : kUpdatedLabels) last(l, updated);

@@ -538,7 +538,7 @@ std::string strip_title_site(std::string_view title_in, const std::vector<std::s
   for (int round = 0; round < 3; ++round) {
     bool changed = false;
     for (auto sep : kTitleSeparators) {
-      size_t pos = title.rfind(sep);
+      size_t pos = util::rfind_bytes(title, sep);
       if (pos != std::string::npos && pos > 0) {
         std::string_view tail = std::string_view(title).substr(pos + sep.size());
         if (is_site_segment(tail, sites)) {
@@ -965,7 +965,7 @@ void choose_title(const Page& p, const jsonld::Info& ld, const std::vector<std::
   // A site the page does not name: a short last segment after a dash or a bar ("Lorem ipsum
   // dolor sit amet – My website"), when what stays is a headline's length (Readability's rule).
   for (std::string_view sep : {" | ", " – ", " — ", " - "}) {
-    size_t at = stripped.rfind(sep);
+    size_t at = util::rfind_bytes(stripped, sep);
     if (at == std::string::npos || at == 0) continue;
     std::string_view head = std::string_view(stripped).substr(0, at);
     std::string_view tail = std::string_view(stripped).substr(at + sep.size());

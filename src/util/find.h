@@ -48,4 +48,14 @@ inline size_t find_bytes(std::string_view hay, std::string_view needle, size_t f
 #endif
 }
 
+// The last position where `needle` (not empty) starts in `hay`, or std::string_view::npos:
+// std::string_view::rfind, without its call to memcmp at every position of the haystack (it
+// compares only where the needle's first byte is).
+inline size_t rfind_bytes(std::string_view hay, std::string_view needle) {
+  if (needle.empty() || needle.size() > hay.size()) return hay.rfind(needle);
+  for (size_t p = hay.size() - needle.size() + 1; p-- > 0;)
+    if (hay[p] == needle[0] && hay.compare(p, needle.size(), needle) == 0) return p;
+  return std::string_view::npos;
+}
+
 }  // namespace gazette::util
