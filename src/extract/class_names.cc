@@ -390,10 +390,14 @@ Names names_of(const Node* n) {
   if (!(n->names & kJudged)) {
     // Most class values are short and a page repeats them whole on many elements (a list's
     // items): one lookup of the value saves splitting it into tokens.
-    static thread_local util::TokenCache<uint32_t, k::kNameCacheEntries / 2> values;
-    const uint32_t cls =
-        values.get(n->attr("class"), [](std::string_view v) { return judge(v, true); });
-    const uint32_t id = judge(n->attr("id"), false);
+    // An element without class or id (most of them) is judged without the caches.
+    const std::string_view class_value = n->attr("class"), id_value = n->attr("id");
+    uint32_t cls = 0, id = 0;
+    if (!class_value.empty()) {
+      static thread_local util::TokenCache<uint32_t, k::kNameCacheEntries / 2> values;
+      cls = values.get(class_value, [](std::string_view v) { return judge(v, true); });
+    }
+    if (!id_value.empty()) id = judge(id_value, false);
     const bool marks_comments = (cls & (kTokenComment | kTokenRelated)) || (id & kTokenComment);
     n->names = kJudged | (cls & kFlagMask) | (id & kFlagMask) << kNameFlagBits |
                ((cls | id) >> 16 & kWordMask) << (2 * kNameFlagBits) |
