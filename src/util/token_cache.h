@@ -23,22 +23,28 @@
 
 namespace gazette::util {
 
+namespace detail {
+// Unaligned loads of 8 and 4 bytes, for reading short strings in a few steps.
+inline uint64_t load8(const char* q) {
+  uint64_t v;
+  std::memcpy(&v, q, 8);
+  return v;
+}
+inline uint32_t load4(const char* q) {
+  uint32_t v;
+  std::memcpy(&v, q, 4);
+  return v;
+}
+}  // namespace detail
+
 // A hash of a short string, 8 bytes per multiply (FNV-1a takes a multiply's latency per byte,
 // and this runs on every class token of every element). The length seeds it, so the
 // overlapping loads of the tail are harmless.
 inline uint64_t short_hash(std::string_view s) {
+  using detail::load4;
+  using detail::load8;
   const char* p = s.data();
   const size_t n = s.size();
-  auto load8 = [](const char* q) {
-    uint64_t v;
-    std::memcpy(&v, q, 8);
-    return v;
-  };
-  auto load4 = [](const char* q) {
-    uint32_t v;
-    std::memcpy(&v, q, 4);
-    return v;
-  };
   uint64_t h = (n + 1) * 0x9E3779B97F4A7C15ull;
   auto mix = [&h](uint64_t v) {
     h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
@@ -61,16 +67,8 @@ inline uint64_t short_hash(std::string_view s) {
 // short_hash reads them: a hit's comparison without a call to memcmp, whose call and setup
 // cost more than the comparison of a class token.
 inline bool same_short(const char* a, const char* b, size_t n) {
-  auto load8 = [](const char* q) {
-    uint64_t v;
-    std::memcpy(&v, q, 8);
-    return v;
-  };
-  auto load4 = [](const char* q) {
-    uint32_t v;
-    std::memcpy(&v, q, 4);
-    return v;
-  };
+  using detail::load4;
+  using detail::load8;
   if (n >= 8) {
     for (size_t i = 0; i + 8 < n; i += 8)
       if (load8(a + i) != load8(b + i)) return false;
