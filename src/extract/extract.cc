@@ -88,8 +88,7 @@ void count_text(std::string_view s, uint32_t& chars, uint32_t& commas) {
 #ifdef __SSE2__
   const __m128i cont_mask = _mm_set1_epi8(static_cast<char>(0xC0));
   const __m128i cont = _mm_set1_epi8(static_cast<char>(0x80));
-  const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
-  const __m128i cr = _mm_set1_epi8('\r'), ff = _mm_set1_epi8('\f'), comma = _mm_set1_epi8(',');
+  const __m128i comma = _mm_set1_epi8(',');
   const __m128i nb = _mm_set1_epi8(static_cast<char>(0xA0));
   const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
   const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3 - 0x80));
@@ -103,11 +102,8 @@ void count_text(std::string_view s, uint32_t& chars, uint32_t& commas) {
   };
   // Lanes that are whitespace or a UTF-8 continuation byte: not counted as characters.
   auto skip_of = [&](__m128i v) {
-    return _mm_or_si128(
-        _mm_cmpeq_epi8(_mm_and_si128(v, cont_mask), cont),
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, tab),
-                                  _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, ff)))));
+    return _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, cont_mask), cont),
+                        util::html_space_lanes(v));
   };
   while (i + 17 <= n) {
     __m128i skips = zero, commas_acc = zero, nbsps = zero;
